@@ -1,0 +1,40 @@
+/** Constants shared by the app and the sync server: enumerations, limits and schema versions. */
+
+/** The `schemaVersion` every newly written document carries. */
+export const SCHEMA_VERSION = 1;
+/** The server accepts the current and the previous version, so a device offline during a deploy loses nothing. */
+export const ACCEPTED_SCHEMA_VERSIONS: readonly number[] = [SCHEMA_VERSION - 1, SCHEMA_VERSION];
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CHANNELS = ['portal', 'email', 'chat'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const AUTHOR_ROLES = ['customer', 'agent', 'system'] as const;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+
+export const USER_ROLES = ['customer', 'agent'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** The replicated collections; each is one RxDB collection and one server database under `/db/{name}/`. */
+export const COLLECTIONS = ['tickets', 'messages'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Text limits, counted in characters after trimming. */
+export const LIMITS = {
+  subjectMin: 3,
+  subjectMax: 200,
+  descriptionMax: 10_000,
+  firstMessageMin: 10,
+  replyMin: 1,
+  messageMax: 20_000,
+  nameMax: 200,
+  idMax: 64,
+} as const;

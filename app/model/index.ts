@@ -1,0 +1,12 @@
+/** The shared model: document types, schemas, validation, write rules and status mapping. */
+export * from './constants';
+export * from './document-shape';
+export * from './ids';
+export * from './message.schema';
+export * from './status';
+export * from './text-rules';
+export * from './ticket-merge';
+export * from './ticket-number';
+export * from './ticket.schema';
+export * from './user';
+export * from './write-rules';
