@@ -1,0 +1,29 @@
+/** Shape checks refuse unknown fields and wrong types with a reason naming the field. */
+import { describe, expect, it } from 'vitest';
+import { checkMessageShape, checkTicketShape } from './document-shape';
+import { ada, aMessage, aTicket } from './fixtures';
+
+describe('document shapes', () => {
+  it('accepts valid documents', () => {
+    expect(checkTicketShape(aTicket()).ok).toBe(true);
+    expect(checkMessageShape(aMessage(aTicket(), ada)).ok).toBe(true);
+  });
+
+  it.each([
+    [{ ...aTicket(), extra: 1 }, 'unknown field extra'],
+    [{ ...aTicket(), number: '7' }, 'number'],
+    [{ ...aTicket(), status: 'archived' }, 'status'],
+    [{ ...aTicket(), createdAt: 1.5 }, 'createdAt'],
+    [null, 'document'],
+  ])('refuses %j', (value, reason) => {
+    const result = checkTicketShape(value);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toContain(reason);
+  });
+
+  it('refuses a message without a body', () => {
+    const { body: _body, ...rest } = aMessage(aTicket(), ada);
+    const result = checkMessageShape(rest);
+    expect(!result.ok && result.reason).toContain('body');
+  });
+});

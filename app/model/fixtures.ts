@@ -1,0 +1,48 @@
+/** Document builders for tests of the model, the server and the device: valid by default, overridable. */
+import { SCHEMA_VERSION } from './constants';
+import type { MessageDoc } from './message.schema';
+import type { TicketDoc } from './ticket.schema';
+import type { SessionUser } from './user';
+
+/** A customer and an agent to write as. */
+export const ada: SessionUser = { id: 'user-ada', name: 'Ada Lovelace', email: 'ada@example.com', role: 'customer' };
+export const grace: SessionUser = { id: 'user-grace', name: 'Grace Hopper', email: 'grace@example.com', role: 'customer' };
+export const sam: SessionUser = { id: 'user-sam', name: 'Sam Rivera', email: 'sam@example.com', role: 'agent' };
+
+/** A valid new ticket of `customer`. */
+export function aTicket(customer: SessionUser = ada, overrides: Partial<TicketDoc> = {}): TicketDoc {
+  return {
+    id: 'ticket-1',
+    schemaVersion: SCHEMA_VERSION,
+    customerId: customer.id,
+    customerName: customer.name,
+    number: null,
+    subject: 'Invoice shows the wrong VAT number',
+    description: '',
+    status: 'open',
+    statusChangedAt: 1_000,
+    priority: 'medium',
+    assigneeId: null,
+    createdAt: 1_000,
+    ...overrides,
+  };
+}
+
+/** A valid customer reply on `ticket`'s first conversation. */
+export function aMessage(ticket: TicketDoc, author: SessionUser, overrides: Partial<MessageDoc> = {}): MessageDoc {
+  return {
+    id: 'message-1',
+    schemaVersion: SCHEMA_VERSION,
+    ticketId: ticket.id,
+    customerId: ticket.customerId,
+    conversationId: ticket.id,
+    channel: 'portal',
+    visibility: 'public',
+    authorRole: author.role,
+    authorId: author.id,
+    authorName: author.name,
+    body: 'Thanks!',
+    createdAt: 2_000,
+    ...overrides,
+  };
+}
