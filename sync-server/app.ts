@@ -1,0 +1,76 @@
+/** `createApp(config)`: wiring only. Storage, sessions, `/api`, `/db`, the built app, then the JSON 404 and errors. */
+import express from 'express';
+import type { ServerConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { createErrorHandler, notFound } from './middleware/error-handlers';
+import { jsonBody } from './middleware/json-body';
+import { createSessionMiddleware } from './middleware/session-middleware';
+import { createDbRouter } from './routes/db-routes';
+import { createPortalRouter } from './routes/portal-routes';
+import { createSessionRouter } from './routes/session-routes';
+import { createStaticRouter } from './routes/static-routes';
+import { resolveBranding, type Branding } from './services/branding';
+import { isDemoSeeded } from './services/demo-marker';
+import { seedDemoIfWanted } from './services/seed-demo';
+import { openStorage, type Storage } from './services/storage';
+
+/** The running app and what it holds open. */
+export interface HarborApp {
+  app: express.Express;
+  storage: Storage;
+  /** The branding in effect (for start-up messages). */
+  branding: Branding;
+  /** True when this start seeded the demo into an empty data directory. */
+  seeded: boolean;
+  /** Ends open feeds, then closes the databases. Call once. */
+  close(): Promise<void>;
+}
+
+/** Options that are not configuration: the logger (tests pass a silent one). */
+export interface CreateAppOptions {
+  logger?: Logger;
+}
+
+/** Builds the app over freshly opened storage; seeds the demo first when the configuration asks for it. */
+export async function createApp(config: ServerConfig, options: CreateAppOptions = {}): Promise<HarborApp> {
+  const logger = options.logger ?? createLogger();
+  const storage = await openStorage(config.storage);
+  let dbRouter: ReturnType<typeof createDbRouter> | undefined;
+  try {
+    const seeded = await seedDemoIfWanted(storage, config, logger);
+    const branding = resolveBranding(config, seeded || (await isDemoSeeded(storage)));
+
+    const app = express();
+    app.disable('x-powered-by');
+    if (config.trustProxy) app.set('trust proxy', 1);
+    app.use(jsonBody());
+    app.use(createSessionMiddleware(config, storage));
+    app.use('/api/session', createSessionRouter({ storage }));
+    app.use(createPortalRouter({ branding }));
+    dbRouter = createDbRouter({ storage, config, logger });
+    app.use('/db', dbRouter);
+    app.use(createStaticRouter({ distDir: config.distDir }));
+    app.use(notFound);
+    app.use(createErrorHandler(logger));
+
+    const router = dbRouter;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      storage,
+      branding,
+      seeded,
+      close() {
+        closing ??= (async () => {
+          await router.close();
+          await storage.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await dbRouter?.close().catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+}

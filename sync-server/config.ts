@@ -1,0 +1,149 @@
+/** The server's configuration: read once from the environment, validated, with one-line reasons when wrong. */
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
+import type { StorageLocation } from './services/storage';
+
+/** Everything `createApp` and `main` need to run. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** The origin users reach the portal at, without a trailing slash. */
+  publicUrl: string;
+  storage: StorageLocation;
+  /** Signs the session cookie. `main` fills it from DATA_DIR when SESSION_SECRET is unset. */
+  sessionSecret: string;
+  /** `'auto'`: seed the demo when the data directory is empty. */
+  seedDemo: boolean | 'auto';
+  portalName?: string;
+  /** A `#rgb` or `#rrggbb` colour. */
+  portalPrimaryColor?: string;
+  /** Path of an image file (png, svg, jpg, webp). */
+  portalLogo?: string;
+  /** Behind an HTTPS proxy: trust one hop and mark cookies Secure. */
+  trustProxy: boolean;
+  /** The vite build output served at `/`. */
+  distDir: string;
+  /** How long a `feed=longpoll` waits before answering empty. */
+  longpollTimeoutMs: number;
+}
+
+/** A configuration value the server cannot run with; `message` is one line for the operator. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Image types the logo may have, by extension. */
+export const LOGO_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
+
+const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+type Env = Record<string, string | undefined>;
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return 8080;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
+  }
+  return port;
+}
+
+function parseFlag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (true/false), not "${raw}".`);
+}
+
+function parsePublicUrl(raw: string | undefined, host: string, port: number): string {
+  if (raw === undefined) return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, not "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must start with http:// or https://, not "${raw}".`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** Checks the colour is hex; returns it unchanged. */
+export function checkColor(name: string, raw: string): string {
+  if (!HEX_COLOR.test(raw)) throw new ConfigError(`${name} must be a hex colour such as #4f46e5, not "${raw}".`);
+  return raw;
+}
+
+/** Checks the logo is a readable png, svg, jpg or webp file; returns its absolute path. */
+export function checkLogo(name: string, raw: string): string {
+  const file = path.resolve(raw);
+  if (!LOGO_TYPES[path.extname(file).toLowerCase()]) {
+    throw new ConfigError(`${name} must be a .png, .svg, .jpg or .webp image, not "${raw}".`);
+  }
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    accessSync(file, constants.R_OK);
+  } catch {
+    throw new ConfigError(`${name} must name a readable image file; cannot read "${raw}".`);
+  }
+  return file;
+}
+
+/** Reads and validates the configuration; throws `ConfigError` with a one-line reason. */
+export function loadConfig(env: Env): ServerConfig {
+  const host = nonEmpty(env, 'HOST') ?? '127.0.0.1';
+  const port = parsePort(nonEmpty(env, 'PORT'));
+  const seedRaw = nonEmpty(env, 'SEED_DEMO');
+  const color = nonEmpty(env, 'PORTAL_PRIMARY_COLOR');
+  const logo = nonEmpty(env, 'PORTAL_LOGO');
+  const name = nonEmpty(env, 'PORTAL_NAME');
+  if (name !== undefined && name.length > 100) throw new ConfigError('PORTAL_NAME must be at most 100 characters.');
+  const secret = nonEmpty(env, 'SESSION_SECRET');
+  if (secret !== undefined && secret.length < 16) {
+    throw new ConfigError('SESSION_SECRET must be at least 16 characters (or unset, to generate one).');
+  }
+  return {
+    host,
+    port,
+    publicUrl: parsePublicUrl(nonEmpty(env, 'PUBLIC_URL'), host, port),
+    storage: { kind: 'leveldb', dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data') },
+    sessionSecret: secret ?? '',
+    seedDemo: seedRaw === undefined ? 'auto' : parseFlag('SEED_DEMO', seedRaw, true),
+    ...(name !== undefined && { portalName: name }),
+    ...(color !== undefined && { portalPrimaryColor: checkColor('PORTAL_PRIMARY_COLOR', color) }),
+    ...(logo !== undefined && { portalLogo: checkLogo('PORTAL_LOGO', logo) }),
+    trustProxy: parseFlag('TRUST_PROXY', nonEmpty(env, 'TRUST_PROXY'), false),
+    distDir: path.join(PROJECT_ROOT, 'dist'),
+    longpollTimeoutMs: 25_000,
+  };
+}
+
+/** A configuration for tests: memory storage, a fixed secret, no demo, no built app. */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    publicUrl: 'http://127.0.0.1:8080',
+    storage: { kind: 'memory' },
+    sessionSecret: 'test-secret-0123456789abcdef',
+    seedDemo: false,
+    trustProxy: false,
+    distDir: path.join(PROJECT_ROOT, 'sync-server', 'test-support', 'no-dist-here'),
+    longpollTimeoutMs: 25_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Accounts: user documents in the `users` database, one per user (`_id` = user id), plus an `email:{address}`
+ * claim document per user so that an email address is unique even when two creations race.
+ */
+import { newId } from '../../app/model/ids';
+import { USER_ROLES, LIMITS, type UserRole } from '../../app/model/constants';
+import type { SessionUser } from '../../app/model/user';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import type { Storage } from './storage';
+
+/** The shortest password an account may have. */
+export const PASSWORD_MIN = 8;
+
+/** A user as stored: the session fields plus the password hash. */
+export interface UserDoc extends SessionUser {
+  _id: string;
+  _rev?: string;
+  type: 'user';
+  passwordHash: string;
+  createdAt: string;
+}
+
+interface EmailClaimDoc {
+  _id: string;
+  type: 'email';
+  userId: string;
+}
+
+/** What creating an account needs. */
+export interface NewAccount {
+  role: UserRole;
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** An account that cannot be created; `message` is one line for the person asking. */
+export class AccountError extends Error {
+  override name = 'AccountError';
+  constructor(
+    readonly code: 'bad_role' | 'bad_email' | 'bad_name' | 'short_password' | 'duplicate_email',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Emails compare case-insensitively and without surrounding spaces. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const claimId = (email: string) => `email:${normaliseEmail(email)}`;
+
+function toSessionUser(doc: UserDoc): SessionUser {
+  return { id: doc.id, name: doc.name, email: doc.email, role: doc.role };
+}
+
+function isConflict(error: unknown): boolean {
+  return (error as { status?: number } | null)?.status === 409;
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { status?: number } | null)?.status === 404;
+}
+
+/** Checks a new account's fields; throws `AccountError` with a one-line reason. */
+export function checkNewAccount(input: NewAccount): NewAccount {
+  if (!(USER_ROLES as readonly string[]).includes(input.role)) {
+    throw new AccountError('bad_role', `The role must be ${USER_ROLES.join(' or ')}, not "${input.role}".`);
+  }
+  const email = normaliseEmail(input.email ?? '');
+  if (!EMAIL.test(email) || email.length > 254) {
+    throw new AccountError('bad_email', `"${input.email}" is not an email address.`);
+  }
+  const name = (input.name ?? '').trim();
+  if (!name || name.length > LIMITS.nameMax) {
+    throw new AccountError('bad_name', `The name must be 1 to ${LIMITS.nameMax} characters.`);
+  }
+  if ((input.password ?? '').length < PASSWORD_MIN) {
+    throw new AccountError('short_password', `The password must be at least ${PASSWORD_MIN} characters.`);
+  }
+  return { role: input.role, email, name, password: input.password };
+}
+
+/** Creates an account; throws `AccountError` for bad fields or an email already in use. */
+export async function createAccount(storage: Storage, input: NewAccount): Promise<SessionUser> {
+  const account = checkNewAccount(input);
+  const id = newId();
+  const passwordHash = await hashPassword(account.password);
+  try {
+    await storage.users.put<EmailClaimDoc>({ _id: claimId(account.email), type: 'email', userId: id });
+  } catch (error) {
+    if (isConflict(error)) {
+      throw new AccountError('duplicate_email', `An account with the email ${account.email} already exists.`);
+    }
+    throw error;
+  }
+  const doc: UserDoc = {
+    _id: id,
+    type: 'user',
+    id,
+    name: account.name,
+    email: account.email,
+    role: account.role,
+    passwordHash,
+    createdAt: new Date().toISOString(),
+  };
+  await storage.users.put(doc);
+  return toSessionUser(doc);
+}
+
+async function getUserDoc(storage: Storage, id: string): Promise<UserDoc | null> {
+  try {
+    const doc = (await storage.users.get(id)) as unknown as UserDoc;
+    return doc.type === 'user' ? doc : null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+async function findUserDocByEmail(storage: Storage, email: string): Promise<UserDoc | null> {
+  try {
+    const claim = (await storage.users.get(claimId(email))) as unknown as EmailClaimDoc;
+    return await getUserDoc(storage, claim.userId);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** The user with this id, or null. */
+export async function getUser(storage: Storage, id: string): Promise<SessionUser | null> {
+  const doc = await getUserDoc(storage, id);
+  return doc ? toSessionUser(doc) : null;
+}
+
+/** The user with this email (any case), or null. */
+export async function findUserByEmail(storage: Storage, email: string): Promise<SessionUser | null> {
+  const doc = await findUserDocByEmail(storage, email);
+  return doc ? toSessionUser(doc) : null;
+}
+
+/** Every user, sorted by role then email. */
+export async function listUsers(storage: Storage): Promise<SessionUser[]> {
+  const all = await storage.users.allDocs({ include_docs: true });
+  return all.rows
+    .map((row) => row.doc as unknown as UserDoc | undefined)
+    .filter((doc): doc is UserDoc => doc?.type === 'user')
+    .map(toSessionUser)
+    .sort((a, b) => a.role.localeCompare(b.role) || a.email.localeCompare(b.email));
+}
+
+/**
+ * The user when the password is theirs, else null. An unknown email still spends one scrypt, so the answer
+ * takes about as long whether or not the account exists.
+ */
+export async function verifyCredentials(
+  storage: Storage,
+  email: string,
+  password: string,
+): Promise<SessionUser | null> {
+  const doc = await findUserDocByEmail(storage, email);
+  if (!doc) {
+    await verifyPassword(password, await dummyHash());
+    return null;
+  }
+  return (await verifyPassword(password, doc.passwordHash)) ? toSessionUser(doc) : null;
+}

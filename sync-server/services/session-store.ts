@@ -1,0 +1,130 @@
+/**
+ * The express-session store kept in the `sessions` database, so sessions survive a restart and, later, can be
+ * shared by several server processes. Expired sessions are removed when they are read.
+ */
+import session from 'express-session';
+import type { SessionData } from 'express-session';
+import type { Database } from './storage';
+
+interface SessionDoc {
+  _id: string;
+  _rev?: string;
+  session: SessionData;
+  /** Epoch milliseconds after which the session is gone. */
+  expiresAt: number;
+}
+
+/** A rolling session's expiry is rewritten at most this often, so busy clients do not write on every request. */
+const TOUCH_GRANULARITY_MS = 60 * 60 * 1000;
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+
+function status(error: unknown): number | undefined {
+  return (error as { status?: number } | null)?.status;
+}
+
+function expiryOf(data: SessionData): number {
+  const expires = data.cookie?.expires;
+  if (expires) return new Date(expires).getTime();
+  const maxAge = data.cookie?.maxAge;
+  return Date.now() + (typeof maxAge === 'number' ? maxAge : DEFAULT_TTL_MS);
+}
+
+/** An express-session `Store` over one PouchDB database. */
+export class PouchSessionStore extends session.Store {
+  /** Writes to one session run one after another, so two requests of one browser never conflict here. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly db: Database) {
+    super();
+  }
+
+  private serial<T>(sid: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(sid) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(sid, settled);
+    void settled.then(() => {
+      if (this.queues.get(sid) === settled) this.queues.delete(sid);
+    });
+    return next;
+  }
+
+  private async read(sid: string): Promise<SessionDoc | null> {
+    try {
+      return (await this.db.get(sid)) as unknown as SessionDoc;
+    } catch (error) {
+      if (status(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  private async remove(doc: SessionDoc): Promise<void> {
+    try {
+      await this.db.remove(doc._id, doc._rev!);
+    } catch (error) {
+      if (status(error) !== 404 && status(error) !== 409) throw error;
+    }
+  }
+
+  /** Upserts, retrying when a write from elsewhere got there first. */
+  private async write(sid: string, update: (current: SessionDoc | null) => SessionDoc | null): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.read(sid);
+      const next = update(current);
+      if (!next) return;
+      try {
+        await this.db.put({ ...next, _id: sid, ...(current?._rev && { _rev: current._rev }) });
+        return;
+      } catch (error) {
+        if (status(error) !== 409 || attempt >= 4) throw error;
+      }
+    }
+  }
+
+  override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
+    this.serial(sid, async () => {
+      const doc = await this.read(sid);
+      if (!doc) return null;
+      if (doc.expiresAt <= Date.now()) {
+        await this.remove(doc);
+        return null;
+      }
+      return doc.session;
+    }).then(
+      (data) => callback(null, data),
+      (error) => callback(error),
+    );
+  }
+
+  override set(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
+    this.serial(sid, () =>
+      this.write(sid, () => ({ _id: sid, session: JSON.parse(JSON.stringify(data)), expiresAt: expiryOf(data) })),
+    ).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
+  }
+
+  override touch(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
+    const expiresAt = expiryOf(data);
+    this.serial(sid, () =>
+      this.write(sid, (current) => {
+        if (!current || expiresAt - current.expiresAt < TOUCH_GRANULARITY_MS) return null;
+        return { ...current, session: { ...current.session, cookie: JSON.parse(JSON.stringify(data.cookie)) }, expiresAt };
+      }),
+    ).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
+  }
+
+  override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.serial(sid, async () => {
+      const doc = await this.read(sid);
+      if (doc) await this.remove(doc);
+    }).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
+  }
+}
