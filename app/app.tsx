@@ -1,0 +1,53 @@
+/** The route table: /login stays free of RxDB; the signed-in screens load the data layer lazily. */
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, lazy, Show } from 'solid-js';
+import { createBranding } from './data/branding';
+import { createStoredUser } from './data/session';
+import { applyBranding } from './components/brand-colors';
+import { BrandingContext } from './routes/branding-context';
+
+const LoginPage = lazy(() => import('./routes/login-page'));
+const SignedInLayout = lazy(() => import('./routes/signed-in-layout'));
+const TicketsPage = lazy(() => import('./routes/tickets-page'));
+const NewTicketPage = lazy(() => import('./routes/new-ticket-page'));
+const TicketPage = lazy(() => import('./routes/ticket-page'));
+
+/** The root of every screen: applies the portal's branding (colour, title) to the document. */
+function Root(props: RouteSectionProps) {
+  const branding = createBranding();
+  createEffect(() => applyBranding(document, branding()));
+  return <BrandingContext.Provider value={branding}>{props.children}</BrandingContext.Provider>;
+}
+
+/** `/`: the tickets when a user is kept on the device, else the sign-in screen. */
+function Home() {
+  const user = createStoredUser();
+  return <Navigate href={user() ? '/tickets' : '/login'} />;
+}
+
+/** Guards the signed-in screens before any RxDB code loads: no stored user means /login. */
+function RequireUser(props: RouteSectionProps) {
+  const user = createStoredUser();
+  return (
+    // Keyed on the id: another user signing in remounts the data layer; a refreshed copy of the same one does not.
+    <Show when={user()?.id} keyed fallback={<Navigate href="/login" />}>
+      {(_id) => <SignedInLayout user={user()!}>{props.children}</SignedInLayout>}
+    </Show>
+  );
+}
+
+/** The whole app: one router, lazy screens. */
+export function App() {
+  return (
+    <Router root={Root}>
+      <Route path="/" component={Home} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/tickets" component={RequireUser}>
+        <Route path="/" component={TicketsPage} />
+        <Route path="/new" component={NewTicketPage} />
+        <Route path="/:id" component={TicketPage} />
+      </Route>
+      <Route path="*" component={Home} />
+    </Router>
+  );
+}

@@ -1,0 +1,50 @@
+/** An email or portal message as a card: sender, role, timestamp and a body that can be collapsed. */
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import { DeliveryState } from './delivery-state';
+import { ROLE_LABELS, type MessageItem } from './message-item';
+import { formatDateTime } from './now-clock';
+
+/** Props: the message, whether it is the user's own (shows its delivery), and starting expanded or not. */
+export interface MessageCardProps {
+  message: MessageItem;
+  own: boolean;
+  initiallyExpanded: boolean;
+  onRetry(): void;
+  onDiscard(): void;
+}
+
+/** The body is text, never HTML; collapsing leaves a one-line preview. */
+export function MessageCard(props: MessageCardProps) {
+  const [expanded, setExpanded] = createSignal(props.initiallyExpanded);
+  const bodyId = createUniqueId();
+  return (
+    <article class={`message-card role-${props.message.authorRole}`} classList={{ 'message-own': props.own }}>
+      <header class="message-card-header">
+        <span class="avatar" aria-hidden="true">{props.message.authorName.slice(0, 1).toUpperCase()}</span>
+        <div class="message-meta">
+          <span class="message-author">{props.message.authorName}</span>
+          <span class="message-role">{ROLE_LABELS[props.message.authorRole]}</span>
+        </div>
+        <time class="message-time" datetime={new Date(props.message.createdAt).toISOString()}>
+          {formatDateTime(props.message.createdAt)}
+        </time>
+        <button
+          type="button" class="button button-ghost button-icon-only"
+          aria-expanded={expanded()} aria-controls={bodyId}
+          aria-label={expanded() ? `Collapse message from ${props.message.authorName}` : `Expand message from ${props.message.authorName}`}
+          onClick={() => setExpanded((v) => !v)}
+        >
+          <span class="chevron" classList={{ 'chevron-open': expanded() }} aria-hidden="true" />
+        </button>
+      </header>
+      <div id={bodyId} class="message-body" classList={{ 'message-body-collapsed': !expanded() }}>
+        {props.message.body}
+      </div>
+      <Show when={props.own}>
+        <footer class="message-footer">
+          <DeliveryState delivery={props.message.delivery} onRetry={props.onRetry} onDiscard={props.onDiscard} />
+        </footer>
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+/** The plain shape of one message as the ticket screen's components show it. */
+import type { AuthorRole, Channel } from '../model/constants';
+import type { DeliveryValue } from './delivery-state';
+
+/** One message as plain values (the data layer's message view fits this shape). */
+export interface MessageItem {
+  id: string;
+  channel: Channel;
+  authorRole: AuthorRole;
+  authorId: string;
+  authorName: string;
+  body: string;
+  createdAt: number;
+  delivery: DeliveryValue;
+}
+
+/** How a role reads on screen. */
+export const ROLE_LABELS: Record<AuthorRole, string> = { customer: 'Customer', agent: 'Support agent', system: 'System' };

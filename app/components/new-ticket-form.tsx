@@ -1,0 +1,88 @@
+/** New Support Request: Subject, Description, Message, with errors at each field on leaving it or submitting. */
+import { createSignal, Show } from 'solid-js';
+import { descriptionError, firstMessageError, subjectError } from '../model/text-rules';
+import { Spinner } from './spinner';
+import { TextField } from './text-field';
+
+/** The three fields of a new request. */
+export interface NewTicketValues { subject: string; description: string; message: string }
+type Field = keyof NewTicketValues;
+
+/** Props: values live outside (a draft that survives reloads); `onSubmit` resolves to an error sentence or null. */
+export interface NewTicketFormProps {
+  values: NewTicketValues;
+  onChange(field: Field, value: string): void;
+  onSubmit(values: NewTicketValues): Promise<string | null>;
+  onCancel(): void;
+  backHref: string;
+}
+
+const RULES: Record<Field, (v: string) => string | null> = {
+  subject: subjectError,
+  description: descriptionError,
+  message: firstMessageError,
+};
+
+/** The form; the first invalid field gets focus on submit. */
+export function NewTicketForm(props: NewTicketFormProps) {
+  const [touched, setTouched] = createSignal<Record<Field, boolean>>({ subject: false, description: false, message: false });
+  const [busy, setBusy] = createSignal(false);
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const inputs: Partial<Record<Field, HTMLInputElement | HTMLTextAreaElement>> = {};
+  const error = (f: Field) => (touched()[f] ? RULES[f](props.values[f]) : null);
+  const touch = (f: Field) => setTouched((t) => ({ ...t, [f]: true }));
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    if (busy()) return;
+    setTouched({ subject: true, description: true, message: true });
+    const firstBad = (['subject', 'description', 'message'] as Field[]).find((f) => RULES[f](props.values[f]));
+    if (firstBad) {
+      inputs[firstBad]?.focus();
+      return;
+    }
+    setBusy(true);
+    setFormError(null);
+    try {
+      setFormError(await props.onSubmit({ ...props.values }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="page page-narrow" id="main">
+      <a class="back-link" href={props.backHref}><span aria-hidden="true">←</span> Back</a>
+      <h1 class="page-title">New Support Request</h1>
+      <form class="card form-card" onSubmit={submit} noValidate>
+        <TextField
+          label="Subject" name="subject" required value={props.values.subject}
+          onInput={(v) => props.onChange('subject', v)} onBlur={() => touch('subject')} error={error('subject')}
+          ref={(el) => (inputs.subject = el)}
+        />
+        <TextField
+          label="Description" name="description" multiline rows={3} optional value={props.values.description}
+          hint="Anything that helps us understand the context."
+          onInput={(v) => props.onChange('description', v)} onBlur={() => touch('description')}
+          error={error('description')} ref={(el) => (inputs.description = el)}
+        />
+        <TextField
+          label="Message" name="message" multiline rows={6} required value={props.values.message}
+          hint="At least 10 characters."
+          onInput={(v) => props.onChange('message', v)} onBlur={() => touch('message')} error={error('message')}
+          ref={(el) => (inputs.message = el)}
+        />
+        <Show when={formError()}>
+          <p class="form-error" role="alert">{formError()}</p>
+        </Show>
+        <div class="form-actions">
+          <button type="button" class="button button-secondary" onClick={() => props.onCancel()}>Cancel</button>
+          <button type="submit" class="button button-primary" disabled={busy()} aria-busy={busy()}>
+            <Show when={busy()}><Spinner /></Show>
+            Submit Request
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

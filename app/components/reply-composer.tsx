@@ -1,0 +1,50 @@
+/** The reply composer under the messages: a text area and Send; the text is a draft kept by the caller. */
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import { replyError } from '../model/text-rules';
+
+/** Props: the draft value and its setter; `onSend` resolves to an error sentence, or null once written. */
+export interface ReplyComposerProps {
+  value: string;
+  onInput(value: string): void;
+  onSend(body: string): Promise<string | null>;
+  channelLabel: string;
+}
+
+/** Ctrl/Cmd+Enter sends too. */
+export function ReplyComposer(props: ReplyComposerProps) {
+  const id = createUniqueId();
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  async function send(e?: Event) {
+    e?.preventDefault();
+    if (busy()) return;
+    const problem = replyError(props.value);
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    try {
+      setError(await props.onSend(props.value));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="composer" onSubmit={send}>
+      <label class="field-label" for={id}>Reply <span class="muted">· {props.channelLabel}</span></label>
+      <textarea
+        id={id} class="input composer-input" rows={3} name="reply" placeholder="Write a reply…"
+        value={props.value}
+        aria-invalid={error() ? 'true' : undefined}
+        aria-describedby={error() ? `${id}-error` : undefined}
+        onInput={(e) => { props.onInput(e.currentTarget.value); if (error()) setError(null); }}
+        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e); }}
+      />
+      <div class="composer-actions">
+        <Show when={error()}><p class="field-error" id={`${id}-error`}>{error()}</p></Show>
+        <button type="submit" class="button button-primary" disabled={busy()}>Send</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+/** The ticket screen: header, info bar, description, conversation selector, messages and the composer. */
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { Channel, TicketStatus } from '../model/constants';
+import { ChatBubble } from './chat-bubble';
+import { ConfirmDialog } from './confirm-dialog';
+import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
+import { MessageCard } from './message-card';
+import type { MessageItem } from './message-item';
+import { ReplyComposer } from './reply-composer';
+import { TicketHeader } from './ticket-header';
+
+/** The ticket's own fields the screen shows. */
+export interface TicketInfo { id: string; number: number | null; subject: string; description: string; status: TicketStatus; createdAt: number }
+
+/** Props: plain values for the ticket and the selected conversation, and callbacks for every action. */
+export interface TicketDetailViewProps {
+  ticket: TicketInfo;
+  messageCount: number;
+  conversations: ConversationChip[];
+  selectedConversationId: string | null;
+  onSelectConversation(id: string): void;
+  channel: Channel;
+  messages: MessageItem[] | undefined;
+  userId: string;
+  draft: string;
+  onDraftInput(value: string): void;
+  onSend(body: string): Promise<string | null>;
+  onRetry(messageId: string): void;
+  onDiscard(messageId: string): void;
+  onMarkResolved(): Promise<void>;
+  backHref: string;
+  newRequestHref: string;
+}
+
+/** How many of the latest cards start expanded; older ones show a one-line preview. */
+const EXPANDED_TAIL = 3;
+
+/** The ticket detail body. */
+export function TicketDetailView(props: TicketDetailViewProps) {
+  const [confirming, setConfirming] = createSignal(false);
+  const [resolving, setResolving] = createSignal(false);
+  const resolvable = () => props.ticket.status === 'open' || props.ticket.status === 'pending';
+
+  async function resolve() {
+    setResolving(true);
+    try {
+      await props.onMarkResolved();
+      setConfirming(false);
+    } finally {
+      setResolving(false);
+    }
+  }
+
+  return (
+    <main class="page page-narrow" id="main">
+      <TicketHeader
+        number={props.ticket.number} subject={props.ticket.subject} status={props.ticket.status}
+        createdAt={props.ticket.createdAt} messageCount={props.messageCount} backHref={props.backHref}
+        onMarkResolved={resolvable() ? () => setConfirming(true) : undefined}
+      />
+      <Show when={props.ticket.description.trim()}>
+        <section class="card description-card" aria-labelledby="description-title">
+          <h2 class="card-title" id="description-title">Description</h2>
+          <p class="message-body">{props.ticket.description}</p>
+        </section>
+      </Show>
+      <section class="card messages-card" aria-labelledby="messages-title">
+        <div class="messages-card-header">
+          <h2 class="card-title" id="messages-title">Conversation</h2>
+          <Show when={props.conversations.length > 1}>
+            <ConversationChips
+              conversations={props.conversations} selectedId={props.selectedConversationId}
+              onSelect={props.onSelectConversation}
+            />
+          </Show>
+        </div>
+        <Switch>
+          <Match when={props.messages === undefined}><p class="empty" role="status">Loading messages…</p></Match>
+          <Match when={props.messages?.length === 0}><p class="empty">No messages in this conversation yet.</p></Match>
+          <Match when={props.channel === 'chat'}>
+            <div class="chat-thread">
+              <For each={props.messages}>
+                {(m) => (
+                  <ChatBubble message={m} own={m.authorId === props.userId}
+                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
+                )}
+              </For>
+            </div>
+          </Match>
+          <Match when={true}>
+            <div class="card-thread">
+              <For each={props.messages}>
+                {(m, i) => (
+                  <MessageCard message={m} own={m.authorId === props.userId}
+                    initiallyExpanded={i() >= (props.messages?.length ?? 0) - EXPANDED_TAIL}
+                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
+                )}
+              </For>
+            </div>
+          </Match>
+        </Switch>
+        <Show
+          when={props.ticket.status !== 'closed'}
+          fallback={
+            <div class="closed-notice">
+              <p>This request is closed, so it can't take replies. Need more help? Start a new request.</p>
+              <a class="button button-primary" href={props.newRequestHref}>New Request</a>
+            </div>
+          }
+        >
+          <ReplyComposer
+            value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
+            channelLabel={CHANNEL_LABELS[props.channel]}
+          />
+        </Show>
+      </section>
+      <ConfirmDialog
+        open={confirming()} onOpenChange={setConfirming} title="Mark as resolved?"
+        confirmLabel="Mark as resolved" busy={resolving()} onConfirm={() => void resolve()}
+      >
+        <p>We'll let the support team know this request is sorted. If you need more help later, just reply and it opens again.</p>
+      </ConfirmDialog>
+    </main>
+  );
+}

@@ -1,0 +1,39 @@
+/** /tickets/new: the new request form; the half-typed request is a draft that survives reloads. */
+import { useNavigate } from '@solidjs/router';
+import { NewTicketForm, type NewTicketValues } from '../components/new-ticket-form';
+import { useData } from '../data';
+
+/** The New Support Request container: creates the ticket locally and opens it at once. */
+export default function NewTicketPage() {
+  const data = useData();
+  const navigate = useNavigate();
+  const drafts = {
+    subject: data.draft('new-request:subject'),
+    description: data.draft('new-request:description'),
+    message: data.draft('new-request:message'),
+  };
+  const values = (): NewTicketValues => ({
+    subject: drafts.subject.value(),
+    description: drafts.description.value(),
+    message: drafts.message.value(),
+  });
+
+  return (
+    <NewTicketForm
+      values={values()}
+      onChange={(field, value) => drafts[field].set(value)}
+      onCancel={() => navigate('/tickets')}
+      backHref="/tickets"
+      onSubmit={async (input) => {
+        try {
+          const id = await data.createTicket(input);
+          Object.values(drafts).forEach((d) => d.clear());
+          navigate(`/tickets/${encodeURIComponent(id)}`, { replace: true });
+          return null;
+        } catch (error) {
+          return error instanceof Error ? error.message : 'The request could not be saved.';
+        }
+      }}
+    />
+  );
+}
