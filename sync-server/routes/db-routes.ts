@@ -1,8 +1,19 @@
-/** Placeholder for the `/db/{tickets|messages}/` replication endpoint; DB's engineer replaces this file. */
-import express from 'express';
+/**
+ * `/db/{tickets|messages}/`: exactly the CouchDB subset RxDB's replicateCouchDB calls (ARCHITECTURE.md "The wire"),
+ * scoped to the session's user. Everything else under `/db` is a JSON 404 (unknown path) or 405 (wrong method).
+ */
+import express, { type RequestHandler } from 'express';
+import { COLLECTIONS } from '../../app/model/constants';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
+import { HttpError } from '../middleware/http-error';
+import { requireUser } from '../middleware/require-user';
+import { createFeedHub } from '../services/feed-hub';
+import { startScopeIndex, type ScopeIndex } from '../services/scope-index';
 import type { Storage } from '../services/storage';
+import { changesHandler } from './db-changes-handler';
+import type { DbContext } from './db-context';
+import { bulkDocsHandler, getAllDocsHandler, postAllDocsHandler } from './db-docs-handlers';
 
 /** What the replication router needs from the app. */
 export interface DbRouterDeps {
@@ -11,9 +22,46 @@ export interface DbRouterDeps {
   logger: Logger;
 }
 
-/** The `/db` router; `close()` ends open feeds before storage closes. */
-export function createDbRouter(_deps: DbRouterDeps): express.Router & { close(): Promise<void> } {
+const knownCollection: RequestHandler = (req, _res, next) => {
+  if (!(COLLECTIONS as readonly string[]).includes(String(req.params.collection))) {
+    throw new HttpError(404, 'not_found', 'No such database.');
+  }
+  next();
+};
+
+const methodNotAllowed =
+  (allowed: string): RequestHandler =>
+  (_req, res) => {
+    res.set('allow', allowed).status(405).json({ error: 'method_not_allowed', reason: `Only ${allowed} is allowed here.` });
+  };
+
+/** The `/db` router; `close()` ends open feeds and stops the scope index before storage closes. */
+export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): Promise<void> } {
+  const { storage, config, logger } = deps;
+  const index = startScopeIndex(storage, logger);
+  index.catch((error: unknown) => logger.error('the scope index could not start', { error }));
+  let current: ScopeIndex | undefined;
+  void index.then((ready) => (current = ready), () => undefined);
+  const hub = createFeedHub(storage, () => current?.listenerCount() ?? 0);
+  const ctx: DbContext = { storage, index, hub, config, logger };
+
   const router = express.Router() as express.Router & { close(): Promise<void> };
-  router.close = async () => {};
+  router.use(requireUser);
+  router.route('/:collection/_changes').all(knownCollection).get(changesHandler(ctx)).all(methodNotAllowed('GET'));
+  router
+    .route('/:collection/_all_docs')
+    .all(knownCollection)
+    .get(getAllDocsHandler(ctx))
+    .post(postAllDocsHandler(ctx))
+    .all(methodNotAllowed('GET, POST'));
+  router.route('/:collection/_bulk_docs').all(knownCollection).post(bulkDocsHandler(ctx)).all(methodNotAllowed('POST'));
+  router.use((req, res) => {
+    res.status(404).json({ error: 'not_found', reason: `Not part of the replication endpoint: ${req.method} /db${req.path}` });
+  });
+  router.close = async () => {
+    hub.endAll();
+    const ready = await index.catch(() => undefined);
+    await ready?.close();
+  };
   return router;
 }

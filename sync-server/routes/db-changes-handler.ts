@@ -1,0 +1,57 @@
+/** `GET /db/{c}/_changes`: normal, longpoll and (agents only) eventsource feeds; `filter`/`selector` are ignored. */
+import type { RequestHandler, Response } from 'express';
+import type { CollectionName } from '../../app/model/constants';
+import type { SessionUser } from '../../app/model/user';
+import { HttpError } from '../middleware/http-error';
+import { readChanges, type ChangesQuery } from '../services/changes-reader';
+import { streamChanges } from '../services/feed-eventsource';
+import { longpollChanges } from '../services/feed-longpoll';
+import type { DbContext } from './db-context';
+import { MAX_CHANGES_LIMIT, readCount, readFeed, readFlag, readSinceParam } from './db-query';
+
+const DEFAULT_HEARTBEAT_MS = 30_000;
+
+/** The `_changes` handler over `ctx`. */
+export function changesHandler(ctx: DbContext): RequestHandler {
+  return async (req, res) => {
+    const user = req.session.user as SessionUser;
+    const collection = req.params.collection as CollectionName;
+    const feed = readFeed(req.query);
+    if (feed === 'eventsource' && user.role !== 'agent') {
+      throw new HttpError(403, 'forbidden', 'The event stream is for agents; use feed=longpoll.');
+    }
+    const lastEventId = feed === 'eventsource' ? req.get('last-event-id') : undefined;
+    const sinceParam = readSinceParam(req.query, lastEventId);
+    const limit = Math.min(Math.max(readCount(req.query, 'limit', MAX_CHANGES_LIMIT), 1), MAX_CHANGES_LIMIT);
+    const includeDocs = readFlag(req.query, 'include_docs', false);
+    const index = await ctx.index;
+    const feeds = { storage: ctx.storage, index, hub: ctx.hub };
+    const updateSeq = Number((await ctx.storage[collection].info()).update_seq);
+    const since = sinceParam === 'now' ? updateSeq : sinceParam;
+    const query: ChangesQuery = { collection, since, limit, includeDocs };
+
+    if (feed === 'eventsource') {
+      const heartbeat = Math.min(Math.max(readCount(req.query, 'heartbeat', DEFAULT_HEARTBEAT_MS), 100), 60_000);
+      streamChanges(feeds, user, query, heartbeat, res);
+      return;
+    }
+    // Read-your-writes: a customer's page waits (briefly) for the index to reach what is stored now.
+    if (user.role !== 'agent') await index.waitUntilIndexed(collection, updateSeq, ctx.config.longpollTimeoutMs);
+    if (feed === 'normal') {
+      res.json(await readChanges(feeds, user, query));
+      return;
+    }
+    res.json(await longpollChanges(feeds, user, query, ctx.config.longpollTimeoutMs, clientGone(res)));
+  };
+}
+
+/** An abort signal that fires when the client goes away before the answer is sent. */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  const abort = (): void => {
+    if (!res.writableFinished) controller.abort();
+  };
+  // The response's `close` fires when the connection drops, also for a GET whose request already ended.
+  res.once('close', abort);
+  return controller.signal;
+}

@@ -1,0 +1,53 @@
+/** `_all_docs` (POST with a body, GET with `keys` in the query) and `_bulk_docs` (writes through the document writer). */
+import type { RequestHandler } from 'express';
+import type { CollectionName } from '../../app/model/constants';
+import type { SessionUser } from '../../app/model/user';
+import { HttpError } from '../middleware/http-error';
+import { writeDocuments } from '../services/document-writer';
+import { readAllDocs } from '../services/feed-all-docs';
+import type { DbContext } from './db-context';
+import { checkKeys, readFlag, readKeysParam } from './db-query';
+
+function bodyObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'bad_request', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** `POST /db/{c}/_all_docs` `{keys, include_docs}`; `deleted` is accepted and changes nothing. */
+export function postAllDocsHandler(ctx: DbContext): RequestHandler {
+  return async (req, res) => {
+    const body = bodyObject(req.body);
+    if (body.keys === undefined) throw new HttpError(400, 'bad_request', 'keys are required');
+    const keys = checkKeys(body.keys);
+    const includeDocs = body.include_docs === true;
+    const collection = req.params.collection as CollectionName;
+    res.json(await readAllDocs(ctx.storage, req.session.user as SessionUser, collection, keys, includeDocs));
+  };
+}
+
+/** `GET /db/{c}/_all_docs?include_docs=true&keys=[...]`. */
+export function getAllDocsHandler(ctx: DbContext): RequestHandler {
+  return async (req, res) => {
+    const keys = readKeysParam(req.query);
+    if (keys === undefined) throw new HttpError(400, 'bad_request', 'keys are required');
+    const includeDocs = readFlag(req.query, 'include_docs', false);
+    const collection = req.params.collection as CollectionName;
+    res.json(await readAllDocs(ctx.storage, req.session.user as SessionUser, collection, keys, includeDocs));
+  };
+}
+
+/** `POST /db/{c}/_bulk_docs` `{docs}`; `new_edits: false` is refused whole, nothing stored. */
+export function bulkDocsHandler(ctx: DbContext): RequestHandler {
+  return async (req, res) => {
+    const body = bodyObject(req.body);
+    if (body.new_edits !== undefined && body.new_edits !== true) {
+      throw new HttpError(400, 'bad_request', 'new_edits: false is not supported; the server keeps the revisions.');
+    }
+    if (!Array.isArray(body.docs)) throw new HttpError(400, 'bad_request', 'docs must be an array');
+    const collection = req.params.collection as CollectionName;
+    const results = await writeDocuments(ctx, req.session.user as SessionUser, collection, body.docs);
+    res.status(201).json(results);
+  };
+}

@@ -1,0 +1,43 @@
+/** `_all_docs` by keys, scoped: a document the user may not see answers exactly like one that does not exist. */
+import type { CollectionName } from '../../app/model/constants';
+import type { SessionUser } from '../../app/model/user';
+import { canSee, type StoredDoc } from './feed-docs';
+import type { Storage } from './storage';
+
+/** A row of `_all_docs`, as CouchDB writes it. */
+export type AllDocsRow =
+  | { id: string; key: string; value: { rev: string; deleted?: true }; doc?: StoredDoc | null }
+  | { key: string; error: 'not_found' };
+
+/** Looks `keys` up in `collection` as `user`; deleted documents are shown to agents only (customers: not_found). */
+export async function readAllDocs(
+  storage: Storage,
+  user: SessionUser,
+  collection: CollectionName,
+  keys: readonly string[],
+  includeDocs: boolean,
+): Promise<{ total_rows: number; offset: number; rows: AllDocsRow[] }> {
+  const unique = [...new Set(keys)];
+  const found = unique.length
+    ? await storage[collection].allDocs({ keys: unique, include_docs: true })
+    : { rows: [] };
+  const byKey = new Map<string, AllDocsRow>();
+  for (const row of found.rows) {
+    const key = row.key;
+    if (!('value' in row)) {
+      byKey.set(key, { key, error: 'not_found' });
+    } else if (row.value.deleted) {
+      // A tombstone carries no customerId to scope it by; deletions are admin-only, so customers need none.
+      byKey.set(key, user.role === 'agent'
+        ? { id: key, key, value: { rev: row.value.rev, deleted: true }, ...(includeDocs && { doc: null }) }
+        : { key, error: 'not_found' });
+    } else {
+      const doc = row.doc as unknown as StoredDoc;
+      byKey.set(key, canSee(user, doc)
+        ? { id: key, key, value: { rev: doc._rev }, ...(includeDocs && { doc }) }
+        : { key, error: 'not_found' });
+    }
+  }
+  const rows = keys.map((key) => byKey.get(key) ?? { key, error: 'not_found' as const });
+  return { total_rows: rows.length, offset: 0, rows };
+}

@@ -1,0 +1,80 @@
+/**
+ * `feed=longpoll`: answers as soon as something the user may see changed after `since`, or empty after the
+ * timeout, or empty at once when the client goes away or the server shuts down. No listener outlives it.
+ */
+import type { SessionUser } from '../../app/model/user';
+import { readChanges, type ChangesContext, type ChangesPage, type ChangesQuery } from './changes-reader';
+import type { FeedHub } from './feed-hub';
+
+/** What a longpoll needs besides the changes reader. */
+export interface LongpollContext extends ChangesContext {
+  hub: FeedHub;
+}
+
+/** Waits for changes after `query.since`; `signal` aborts when the client goes away. */
+export function longpollChanges(
+  ctx: LongpollContext,
+  user: SessionUser,
+  query: ChangesQuery,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<ChangesPage> {
+  return new Promise((resolve, reject) => {
+    // The last seq a completed read vouched for: ending empty with it can never skip a change.
+    let lastSeen = query.since;
+    let finished = false;
+    let reading = false;
+    let readAgain = false;
+
+    const cleanup = (): void => {
+      finished = true;
+      clearTimeout(timer);
+      unsubscribe();
+      release();
+      signal.removeEventListener('abort', endEmpty);
+    };
+    const endEmpty = (): void => {
+      if (finished) return;
+      cleanup();
+      resolve({ results: [], last_seq: lastSeen });
+    };
+    const check = async (): Promise<void> => {
+      if (reading) {
+        readAgain = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          readAgain = false;
+          const page = await readChanges(ctx, user, query);
+          if (finished) return;
+          if (page.results.length > 0) {
+            cleanup();
+            resolve(page);
+            return;
+          }
+          lastSeen = Math.max(lastSeen, page.last_seq);
+        } while (readAgain && !finished);
+      } catch (error) {
+        if (!finished) {
+          cleanup();
+          reject(error);
+        }
+      } finally {
+        reading = false;
+      }
+    };
+
+    const unsubscribe = ctx.index.onIndexed((batch) => {
+      if (batch.collection !== query.collection) return;
+      if (user.role !== 'agent' && !batch.customerIds.has(user.id)) return;
+      void check();
+    });
+    const release = ctx.hub.add(endEmpty);
+    const timer = setTimeout(endEmpty, timeoutMs);
+    signal.addEventListener('abort', endEmpty);
+    if (signal.aborted) endEmpty();
+    else void check();
+  });
+}

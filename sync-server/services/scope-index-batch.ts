@@ -1,0 +1,87 @@
+/**
+ * Indexes one batch of a database's changes: records `(customerId, seq) → doc id`, drops the document's older
+ * entry and moves the checkpoint, all in one bulk write. Replaying a batch (after a crash) gives the same state.
+ */
+import type { CollectionName } from '../../app/model/constants';
+import {
+  checkpointId, entryId, pointerId, type EntryDoc, type PointerDoc,
+} from './scope-index-keys';
+import type { Database } from './storage';
+
+/** What one indexed batch touched: the seq reached and the customers whose entries changed. */
+export interface IndexedBatch {
+  collection: CollectionName;
+  seq: number;
+  customerIds: Set<string>;
+}
+
+type Write = { op: 'put'; body: object } | { op: 'delete' };
+
+/** Reads the last indexed seq of `collection` (0 when never indexed). */
+export async function readCheckpoint(index: Database, collection: CollectionName): Promise<number> {
+  try {
+    const doc = (await index.get(checkpointId(collection))) as unknown as { seq: number };
+    return doc.seq;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return 0;
+    throw error;
+  }
+}
+
+/** Indexes up to `limit` changes after `since`; returns the batch, or `null` when there was nothing new. */
+export async function indexBatch(
+  source: Database,
+  index: Database,
+  collection: CollectionName,
+  since: number,
+  limit: number,
+): Promise<IndexedBatch | null> {
+  const changes = await source.changes({ since, limit, include_docs: true });
+  if (changes.results.length === 0) return null;
+  const pointerIds = changes.results.map((change) => pointerId(collection, change.id));
+  const stored = await index.allDocs({ keys: pointerIds, include_docs: true });
+  const pointers = new Map<string, PointerDoc>();
+  for (const row of stored.rows) {
+    if ('doc' in row && row.doc) pointers.set(row.key, row.doc as unknown as PointerDoc);
+  }
+  const writes = new Map<string, Write>();
+  const customerIds = new Set<string>();
+  for (const change of changes.results) {
+    const seq = Number(change.seq);
+    const doc = change.doc as { customerId?: unknown; visibility?: unknown } | undefined;
+    const key = pointerId(collection, change.id);
+    const previous = pointers.get(key);
+    const customerId = typeof doc?.customerId === 'string' ? doc.customerId : previous?.customerId;
+    if (customerId === undefined) continue; // not a customer's document: nothing to scope
+    const visible = change.deleted ? (previous?.visible ?? true) : doc?.visibility !== 'internal';
+    const entry = visible ? entryId(collection, customerId, seq) : null;
+    if (previous?.entryId && previous.entryId !== entry) writes.set(previous.entryId, { op: 'delete' });
+    if (entry) writes.set(entry, { op: 'put', body: { docId: change.id, seq } satisfies EntryDoc });
+    const pointer: PointerDoc = { customerId, seq, visible, entryId: entry };
+    pointers.set(key, pointer);
+    writes.set(key, { op: 'put', body: pointer });
+    customerIds.add(customerId);
+  }
+  const seq = Number(changes.last_seq);
+  writes.set(checkpointId(collection), { op: 'put', body: { seq } });
+  await applyWrites(index, writes);
+  return { collection, seq, customerIds };
+}
+
+/** Writes puts and deletes with the current revisions, so a replayed batch overwrites instead of conflicting. */
+async function applyWrites(index: Database, writes: Map<string, Write>): Promise<void> {
+  const current = await index.allDocs({ keys: [...writes.keys()] });
+  const revs = new Map<string, string>();
+  for (const row of current.rows) {
+    if ('value' in row && !row.value.deleted) revs.set(row.key, row.value.rev);
+  }
+  const docs: object[] = [];
+  for (const [id, write] of writes) {
+    const rev = revs.get(id);
+    if (write.op === 'put') docs.push({ ...write.body, _id: id, ...(rev && { _rev: rev }) });
+    else if (rev) docs.push({ _id: id, _rev: rev, _deleted: true });
+  }
+  const results = await index.bulkDocs(docs);
+  const failed = results.find((result) => 'error' in result && result.error);
+  if (failed) throw new Error(`scope index write failed: ${JSON.stringify(failed)}`);
+}

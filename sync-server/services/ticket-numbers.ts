@@ -1,0 +1,48 @@
+/**
+ * Ticket numbers: one persisted counter in `storage.scopeIndex`, advanced one at a time in this process, so
+ * numbers are unique and never reused, even when many devices create tickets at once or the server restarts.
+ */
+import type { Storage } from './storage';
+
+const COUNTER_ID = 'counter/ticket-number';
+
+/** Hands out ticket numbers for one storage. */
+export interface TicketNumbers {
+  /** The next unused number; it is persisted before it is returned. */
+  next(): Promise<number>;
+}
+
+const perStorage = new WeakMap<Storage, TicketNumbers>();
+
+/** The one number source of `storage` (shared by every writer in the process, so assignment is serialised). */
+export function ticketNumbersFor(storage: Storage): TicketNumbers {
+  let numbers = perStorage.get(storage);
+  if (!numbers) {
+    numbers = createTicketNumbers(storage);
+    perStorage.set(storage, numbers);
+  }
+  return numbers;
+}
+
+function createTicketNumbers(storage: Storage): TicketNumbers {
+  let queue: Promise<unknown> = Promise.resolve();
+  async function advance(): Promise<number> {
+    const db = storage.scopeIndex;
+    let current: { _id: string; _rev?: string; last: number } = { _id: COUNTER_ID, last: 0 };
+    try {
+      current = (await db.get(COUNTER_ID)) as unknown as typeof current;
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+    const next = current.last + 1;
+    await db.put({ ...current, last: next });
+    return next;
+  }
+  return {
+    next() {
+      const result = queue.then(advance);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
