@@ -1,0 +1,97 @@
+/** The server process: configuration from the environment, `createApp`, listen, and a clean shutdown. */
+import { realpathSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createApp, type HarborApp } from './app';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { DEMO_PASSWORD, DEMO_USERS } from './services/seed-demo';
+import { ensureSessionSecret } from './services/secrets';
+import { DATA_DIR_IN_USE, isDataDirLocked } from './services/storage-errors';
+
+function fail(line: string): never {
+  process.stderr.write(`harbor: ${line}\n`);
+  process.exit(1);
+}
+
+function listen(harbor: HarborApp, config: ServerConfig): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = harbor.app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+function announce(harbor: HarborApp, config: ServerConfig, server: Server): void {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${port}`) : config.publicUrl;
+  const lines = [`Harbor (${harbor.branding.name}) is serving ${url}`];
+  if (harbor.seeded) {
+    lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+    for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(20)} ${user.role.padEnd(9)} ${user.name}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function onShutdown(server: Server, harbor: HarborApp, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    // Stop accepting; ending the feeds (in close) lets the held longpolls answer and their sockets close.
+    server.close();
+    server.closeIdleConnections();
+    harbor
+      .close()
+      .then(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Runs the server until SIGINT or SIGTERM. */
+export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
+  let config: ServerConfig;
+  try {
+    config = loadConfig(env);
+    if (!config.sessionSecret && config.storage.kind === 'leveldb') {
+      config = { ...config, sessionSecret: ensureSessionSecret(config.storage.dataDir) };
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger();
+  let harbor: HarborApp;
+  try {
+    harbor = await createApp(config, { logger });
+  } catch (error) {
+    if (isDataDirLocked(error)) fail(`${DATA_DIR_IN_USE} (${config.storage.kind === 'leveldb' ? config.storage.dataDir : 'memory'}).`);
+    throw error;
+  }
+  let server: Server;
+  try {
+    server = await listen(harbor, config);
+  } catch (error) {
+    await harbor.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`port ${config.port} on ${config.host} is already in use; set PORT to another one.`);
+    if (code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}; choose a PORT above 1024.`);
+    throw error;
+  }
+  onShutdown(server, harbor, logger);
+  announce(harbor, config, server);
+}
+
+if (process.argv[1] && import.meta.filename === realpathSync(process.argv[1])) {
+  main().catch((error: unknown) => {
+    createLogger().error('start-up failed', { error });
+    process.exit(1);
+  });
+}
