@@ -1,0 +1,76 @@
+/** Helpers for the `/db` tests: an app with two customers and an agent, and CouchDB-form pushes and pulls. */
+import type { SessionUser } from '../../app/model/user';
+import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
+
+/** A signed-in person: their user and a cookie-carrying supertest agent. */
+export interface Person {
+  user: SessionUser;
+  http: TestAgent;
+}
+
+/** The app and its people. */
+export interface DbWorld {
+  app: TestApp;
+  ada: Person;
+  grace: Person;
+  sam: Person;
+}
+
+/** An in-memory app with customers Ada and Grace and agent Sam, longpolls bounded by `longpollTimeoutMs`. */
+export async function createDbWorld(longpollTimeoutMs = 300): Promise<DbWorld> {
+  const app = await createTestApp({ longpollTimeoutMs });
+  const sign = async (role: 'customer' | 'agent', email: string, name: string): Promise<Person> => {
+    const { user, agent } = await app.signIn({ role, email, name });
+    return { user, http: agent };
+  };
+  return {
+    app,
+    ada: await sign('customer', 'ada@example.com', 'Ada Lovelace'),
+    grace: await sign('customer', 'grace@example.com', 'Grace Hopper'),
+    sam: await sign('agent', 'sam@example.com', 'Sam Rivera'),
+  };
+}
+
+/** A model document in CouchDB form (`_id` instead of `id`), optionally based on revision `rev`. */
+export function couch(doc: { id: string } & object, rev?: string): Record<string, unknown> {
+  const { id, ...fields } = doc;
+  return { _id: id, ...fields, ...(rev && { _rev: rev }) };
+}
+
+/** `POST _bulk_docs`; returns the per-document answers (throws on a non-201 status). */
+export async function push(
+  person: Person,
+  collection: 'tickets' | 'messages',
+  docs: object[],
+): Promise<Array<Record<string, unknown>>> {
+  const res = await person.http.post(`/db/${collection}/_bulk_docs`).send({ docs });
+  if (res.status !== 201) throw new Error(`_bulk_docs answered ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Array<Record<string, unknown>>;
+}
+
+/** Pushes one document and returns its new revision (throws when it was refused). */
+export async function pushOk(person: Person, collection: 'tickets' | 'messages', doc: object): Promise<string> {
+  const [row] = await push(person, collection, [doc]);
+  if (!row?.ok) throw new Error(`refused: ${JSON.stringify(row)}`);
+  return row.rev as string;
+}
+
+/** A `_changes` answer. */
+export interface ChangesBody {
+  results: Array<{ seq: number; id: string; doc?: Record<string, unknown>; deleted?: boolean }>;
+  last_seq: number;
+}
+
+/** `GET _changes` as RxDB's pull does it (feed=normal, include_docs); extra query text is appended. */
+export async function pull(person: Person, collection: 'tickets' | 'messages', since: number | 'now' = 0, extra = ''): Promise<ChangesBody> {
+  const res = await person.http.get(
+    `/db/${collection}/_changes?style=all_docs&feed=normal&include_docs=true&since=${since}&heartbeat=60000&limit=100&seq_interval=100${extra}`,
+  );
+  if (res.status !== 200) throw new Error(`_changes answered ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as ChangesBody;
+}
+
+/** The ids a `_changes` answer carries. */
+export function idsOf(body: ChangesBody): string[] {
+  return body.results.map((row) => row.id);
+}
