@@ -1,0 +1,46 @@
+/** The portal's branding, kept on the device so `/login` looks the same offline; no RxDB here. */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+
+/** What `/api/portal` returns. */
+export interface Branding {
+  name: string;
+  primaryColor: string;
+  logoUrl: string | null;
+}
+
+const BRANDING_KEY = 'harbor.branding';
+const FALLBACK: Branding = { name: 'Support', primaryColor: '#4f46e5', logoUrl: null };
+
+function parseBranding(value: unknown): Branding | null {
+  const v = value as Record<string, unknown> | null;
+  if (!v || typeof v.name !== 'string' || typeof v.primaryColor !== 'string') return null;
+  return { name: v.name, primaryColor: v.primaryColor, logoUrl: typeof v.logoUrl === 'string' ? v.logoUrl : null };
+}
+
+/** The branding last seen on this device, or a neutral default before the first visit. */
+export function cachedBranding(): Branding {
+  try {
+    return parseBranding(JSON.parse(localStorage.getItem(BRANDING_KEY) ?? 'null')) ?? FALLBACK;
+  } catch {
+    return FALLBACK;
+  }
+}
+
+/** The branding: the device's copy at once, then refreshed from `GET /api/portal` when the network allows. */
+export function createBranding(): Accessor<Branding> {
+  const [branding, setBranding] = createSignal(cachedBranding(), {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const controller = new AbortController();
+  onCleanup(() => controller.abort());
+  fetch('/api/portal', { credentials: 'include', signal: controller.signal })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((body: unknown) => {
+      const fresh = parseBranding(body);
+      if (!fresh) return;
+      localStorage.setItem(BRANDING_KEY, JSON.stringify(fresh));
+      setBranding(fresh);
+    })
+    .catch(() => undefined); // offline: the cached copy stays
+  return branding;
+}

@@ -1,0 +1,80 @@
+/**
+ * One signed-in user's data on this device: opens the database, attaches the outbox and the sync state,
+ * starts replication, and assembles the PortalData the screens use. Also the sign-out that wipes it all.
+ */
+import type { RxStorage } from 'rxdb';
+import type { SessionUser } from '../model';
+import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
+import { createDraft, clearDrafts } from './drafts';
+import { createLiveQueries } from './live-queries';
+import { createOutbox } from './replication/outbox-store';
+import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
+import { createSyncState } from './replication/sync-state';
+import { setStoredUser } from './session';
+import type { PortalData } from './types';
+import { createWrites } from './writes';
+
+/** Options for tests: a fresh fake-indexeddb storage, another origin, or no replication at all. */
+export interface PortalOptions {
+  storage?: RxStorage<unknown, unknown>;
+  replication?: ReplicationOptions | false;
+}
+
+/** An open portal: its data (create it inside a reactive owner) and the way to close it. */
+export interface PortalSession {
+  db: PortalDatabase;
+  /** Builds the PortalData; call inside a reactive owner, which owns its subscriptions. */
+  createData(): PortalData;
+  close(): Promise<void>;
+}
+
+/** Opens `user`'s copy on this device. */
+export async function openPortal(user: SessionUser, options: PortalOptions = {}): Promise<PortalSession> {
+  const outbox = createOutbox();
+  const db = await openDatabase(user, outbox, options.storage);
+  await outbox.attach(db);
+  let replication: Replication | null = null;
+  let closed = false;
+  let disposeSync = () => {};
+
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await replication?.stop();
+    disposeSync();
+    outbox.detach();
+    if (!db.closed) await db.close();
+  };
+
+  return {
+    db,
+    close,
+    createData(): PortalData {
+      const sync = createSyncState(db, outbox.entries);
+      disposeSync = () => sync.dispose();
+      if (options.replication !== false) replication = startReplication(db, outbox, sync, options.replication ?? {});
+      const queries = createLiveQueries(db, user, outbox.entries);
+      const writes = createWrites(db, user, outbox);
+      return {
+        user,
+        ...queries,
+        ...writes,
+        sync: sync.status,
+        draft: createDraft,
+        async signOut() {
+          await replication?.stop();
+          replication = null;
+          disposeSync();
+          outbox.detach();
+          closed = true;
+          await db.remove();
+          forgetCopy(databaseName(user.id));
+          await fetch('/api/session', { method: 'DELETE', credentials: 'include', signal: AbortSignal.timeout(5_000) })
+            .catch(() => undefined); // offline: the server's session expires on its own
+          clearDrafts();
+          setStoredUser(null);
+        },
+      };
+    },
+  };
+}

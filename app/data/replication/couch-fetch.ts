@@ -1,0 +1,72 @@
+/**
+ * The `fetch` given to replicateCouchDB: sends the session cookie, holds on a 401 until sign-in, reports the
+ * network, and reads every `_bulk_docs` answer. RxDB throws `SNH` for a row that is neither ok nor a conflict,
+ * which would fail the whole batch and retry it forever; so a refused row is recorded as failed in the outbox
+ * with the server's reason and handed to RxDB as ok. It is not retried until the user asks (retryMessage).
+ */
+import type { CollectionName } from '../../model';
+import type { OutboxView } from './outbox-store';
+import type { SignInGate } from './sign-in-gate';
+
+interface BulkRow {
+  id: string;
+  ok?: boolean;
+  rev?: string;
+  error?: string;
+  reason?: string;
+}
+
+/** What the fetch needs from its replication run. */
+export interface CouchFetchDeps {
+  collection: CollectionName;
+  outbox: OutboxView;
+  gate: SignInGate;
+  signal: AbortSignal;
+  onReachable(reachable: boolean): void;
+  fetch?: typeof fetch;
+}
+
+function isBulkDocs(url: string): boolean {
+  return new URL(url, 'http://x').pathname.endsWith('/_bulk_docs');
+}
+
+async function settleBulkDocs(response: Response, deps: CouchFetchDeps): Promise<Response> {
+  const rows = (await response.json()) as unknown;
+  if (!Array.isArray(rows)) return Response.json(rows, { status: response.status });
+  const answer = (rows as BulkRow[]).map((row) => ({ ...row }));
+  const acknowledged: string[] = [];
+  for (const row of answer) {
+    if (row.ok) {
+      acknowledged.push(row.id);
+    } else if (row.error !== 'conflict') {
+      await deps.outbox.refuse(row.id, deps.collection, row.reason ?? row.error ?? 'refused by the server');
+      Object.assign(row, { ok: true, rev: row.rev ?? '0-refused', error: undefined, reason: undefined });
+    }
+  }
+  await deps.outbox.acknowledge(acknowledged);
+  return Response.json(answer, { status: 200 });
+}
+
+/** Creates the replication fetch of one collection. */
+export function createCouchFetch(deps: CouchFetchDeps): (url: string, init?: RequestInit) => Promise<Response> {
+  const send = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const couchFetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    await deps.gate.whenOpen();
+    let response: Response;
+    try {
+      response = await send(url, { ...init, credentials: 'include', signal: deps.signal });
+    } catch (error) {
+      if (!deps.signal.aborted) deps.onReachable(false);
+      throw error;
+    }
+    deps.onReachable(true);
+    if (response.status === 401) {
+      // The session ended: keep every unsent write and wait for the user to sign in again.
+      deps.gate.close();
+      return couchFetch(url, init);
+    }
+    if (response.ok && init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, deps);
+    return response;
+  };
+  return couchFetch;
+}

@@ -1,0 +1,127 @@
+/**
+ * The outbox: which of the user's writes the server has not acknowledged yet (pending), and which it refused
+ * (failed, with its reason). Kept in one RxDB local document, so it survives a restart and every tab sees it.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import type { Subscription } from 'rxjs';
+import type { PortalDatabase } from '../database';
+
+/** The part of a database the local-document stores use. */
+export type LocalDocsDatabase = Pick<PortalDatabase, 'getLocal' | 'getLocal$' | 'insertLocal' | 'upsertLocal'>;
+import type { CollectionName } from '../../model';
+
+/** One unsettled write: waiting for the server, refused by it, or sent again after a refusal. */
+export interface OutboxEntry {
+  collection: CollectionName;
+  state: 'pending' | 'failed' | 'retrying';
+  reason?: string;
+  at: number;
+}
+type Entries = Record<string, OutboxEntry>;
+interface OutboxData {
+  entries: Entries;
+}
+
+/** What the conflict handlers need, synchronously (RxDB's `isEqual` must not be async). */
+export interface OutboxView {
+  /** Whether a refused document is to be pushed again (so it must not count as equal to the server's copy). */
+  needsResend(id: string): boolean;
+  /** The server already holds this document as written. */
+  acknowledge(ids: string[]): Promise<void>;
+  /** The server refused this document; the reason is shown to the user. */
+  refuse(id: string, collection: CollectionName, reason: string): Promise<void>;
+}
+
+/** The outbox of one open database. */
+export interface Outbox extends OutboxView {
+  entries: Accessor<Entries>;
+  attach(db: LocalDocsDatabase): Promise<void>;
+  detach(): void;
+  markPending(docs: { id: string; collection: CollectionName }[]): Promise<void>;
+  markRetrying(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+const DOC_ID = 'outbox';
+
+/** Creates an outbox; `attach` binds it to a database's local documents. */
+export function createOutbox(): Outbox {
+  let db: LocalDocsDatabase | null = null;
+  let subscription: Subscription | null = null;
+  let mirror: Entries = {};
+  let queue: Promise<unknown> = Promise.resolve();
+  const [entries, setEntries] = createSignal<Entries>({});
+
+  const publish = (next: Entries) => {
+    mirror = next;
+    setEntries(next);
+  };
+
+  const modify = (change: (current: Entries) => Entries): Promise<void> => {
+    const run = queue.then(async () => {
+      if (!db) throw new Error('The outbox is not attached to a database.');
+      let doc = await db.getLocal<OutboxData>(DOC_ID);
+      if (!doc) {
+        await db.insertLocal<OutboxData>(DOC_ID, { entries: {} }).catch(() => undefined);
+        doc = await db.getLocal<OutboxData>(DOC_ID);
+      }
+      const written = await doc!.incrementalModify((data) => ({ entries: change({ ...data.entries }) }));
+      publish(written.toJSON().data.entries);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    entries,
+    async attach(database) {
+      db = database;
+      const doc = await database.getLocal<OutboxData>(DOC_ID);
+      publish(doc?.toJSON().data.entries ?? {});
+      subscription = database.getLocal$<OutboxData>(DOC_ID).subscribe((latest) => {
+        if (latest) publish(latest.toJSON().data.entries);
+      });
+    },
+    detach() {
+      subscription?.unsubscribe();
+      subscription = null;
+      db = null;
+    },
+    needsResend(id) {
+      const state = mirror[id]?.state;
+      return state === 'failed' || state === 'retrying';
+    },
+    markPending(docs) {
+      return modify((current) => {
+        for (const { id, collection } of docs) current[id] = { collection, state: 'pending', at: Date.now() };
+        return current;
+      });
+    },
+    markRetrying(id) {
+      return modify((current) => {
+        const entry = current[id];
+        if (entry) current[id] = { collection: entry.collection, state: 'retrying', at: Date.now() };
+        return current;
+      });
+    },
+    acknowledge(ids) {
+      if (!ids.some((id) => mirror[id])) return Promise.resolve();
+      return modify((current) => {
+        ids.forEach((id) => delete current[id]);
+        return current;
+      });
+    },
+    refuse(id, collection, reason) {
+      return modify((current) => {
+        current[id] = { collection, state: 'failed', reason, at: Date.now() };
+        return current;
+      });
+    },
+    remove(id) {
+      return modify((current) => {
+        delete current[id];
+        return current;
+      });
+    },
+  };
+}

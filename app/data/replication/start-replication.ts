@@ -1,0 +1,74 @@
+/**
+ * Live CouchDB replication of both collections against this origin's `/db/{c}/`, in the leader tab only
+ * (RxDB's leader election): one longpoll per collection however many tabs are open.
+ */
+import { combineLatest, type Subscription } from 'rxjs';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { COLLECTIONS, type CollectionName } from '../../model';
+import type { PortalDatabase } from '../database';
+import { createCouchFetch } from './couch-fetch';
+import type { Outbox } from './outbox-store';
+import { createSignInGate } from './sign-in-gate';
+import type { SyncState } from './sync-state';
+
+/** A running replication. */
+export interface Replication {
+  stop(): Promise<void>;
+}
+
+/** Options for tests: another origin or fetch, a shorter retry. */
+export interface ReplicationOptions {
+  origin?: string;
+  fetch?: typeof fetch;
+  retryTime?: number;
+}
+
+/** Starts replicating `db` (waits for leadership) and reports into `sync`. */
+export function startReplication(
+  db: PortalDatabase,
+  outbox: Outbox,
+  sync: SyncState,
+  options: ReplicationOptions = {},
+): Replication {
+  const origin = options.origin ?? location.origin;
+  const aborter = new AbortController();
+  const gate = createSignInGate((needsSignIn) => sync.report({ needsSignIn }));
+  const states = COLLECTIONS.map((name: CollectionName) =>
+    replicateCouchDB({
+      replicationIdentifier: `harbor-couchdb-${name}`,
+      collection: db[name] as never,
+      url: `${origin}/db/${name}/`,
+      fetch: createCouchFetch({
+        collection: name,
+        outbox,
+        gate,
+        signal: aborter.signal,
+        onReachable: (reachable) => sync.report({ reachable }),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }) as typeof fetch,
+      live: true,
+      retryTime: options.retryTime ?? 5_000,
+      waitForLeadership: true,
+      pull: { batchSize: 100 },
+      // Customers never delete: a local removal (a discarded failed message) stays on this device.
+      push: { batchSize: 50, modifier: (doc: { _deleted?: boolean }) => (doc._deleted ? null : doc) },
+    }) as RxCouchDBReplicationState<unknown>,
+  );
+  const subscriptions: Subscription[] = [
+    combineLatest(states.map((s) => s.active$)).subscribe((active) => sync.report({ active: active.some(Boolean) })),
+    ...states.map((s) => s.error$.subscribe(() => undefined)),
+  ];
+  // Back online: try at once rather than after the retry pause.
+  const onOnline = () => states.forEach((s) => s.reSync());
+  window.addEventListener('online', onOnline);
+
+  return {
+    async stop() {
+      window.removeEventListener('online', onOnline);
+      subscriptions.forEach((s) => s.unsubscribe());
+      gate.dispose();
+      aborter.abort();
+      await Promise.all(states.map((s) => s.cancel()));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The sync badge's state. The replicating (leader) tab reports reachability, activity and a lost session into
+ * an RxDB local document; every tab reads it, adds its own `navigator.onLine` and counts the outbox.
+ */
+import { createMemo, createSignal, type Accessor } from 'solid-js';
+import type { Subscription } from 'rxjs';
+import type { LocalDocsDatabase } from './outbox-store';
+import type { SyncStatus } from '../types';
+import type { OutboxEntry } from './outbox-store';
+
+interface ReportedState {
+  reachable: boolean;
+  active: boolean;
+  needsSignIn: boolean;
+}
+
+const DOC_ID = 'sync-state';
+const INITIAL: ReportedState = { reachable: true, active: false, needsSignIn: false };
+
+/** The badge state of one open database, and the leader's way to report into it. */
+export interface SyncState {
+  status: Accessor<SyncStatus>;
+  report(part: Partial<ReportedState>): void;
+  dispose(): void;
+}
+
+/** Creates the badge state; call inside a reactive owner (it derives memos). */
+export function createSyncState(db: LocalDocsDatabase, entries: Accessor<Record<string, OutboxEntry>>): SyncState {
+  const [reported, setReported] = createSignal<ReportedState>(INITIAL);
+  const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
+  const onOnline = () => setOnline(true);
+  const onOffline = () => setOnline(false);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+
+  let local: ReportedState = INITIAL;
+  let writing: Promise<unknown> = Promise.resolve();
+  const subscription: Subscription = db.getLocal$<ReportedState>(DOC_ID).subscribe((doc) => {
+    if (doc) setReported(doc.toJSON().data);
+  });
+
+  const pendingWrites = createMemo(
+    () => Object.values(entries()).filter((e) => e.state === 'pending' || e.state === 'retrying').length,
+  );
+  const status = createMemo<SyncStatus>(
+    () => {
+      const state = reported();
+      const offline = !online() || !state.reachable;
+      return {
+        connection: offline ? 'offline' : state.active ? 'syncing' : 'online',
+        pendingWrites: pendingWrites(),
+        needsSignIn: state.needsSignIn,
+      };
+    },
+    undefined as unknown as SyncStatus,
+    { equals: (a, b) => a.connection === b.connection && a.pendingWrites === b.pendingWrites && a.needsSignIn === b.needsSignIn },
+  );
+
+  return {
+    status,
+    report(part) {
+      const next = { ...local, ...part };
+      if (next.reachable === local.reachable && next.active === local.active && next.needsSignIn === local.needsSignIn) {
+        return;
+      }
+      local = next;
+      setReported(next);
+      writing = writing.then(() => db.upsertLocal<ReportedState>(DOC_ID, next)).catch(() => undefined);
+    },
+    dispose() {
+      subscription.unsubscribe();
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** The signed-in user on this device (localStorage) and sign-in; no RxDB here, so `/login` stays small. */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { SessionUser } from '../model/user';
+import { clearDrafts } from './drafts';
+
+/** The outcome of a sign-in: the user, or which kind of problem, in words. */
+export type SignInResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; kind: 'credentials' | 'network' | 'server'; message: string };
+
+/** The localStorage key holding the signed-in user. */
+export const USER_KEY = 'harbor.user';
+/** The event sent on `window` after a successful sign-in (the data layer resumes replication on it). */
+export const SIGNED_IN_EVENT = 'harbor:signed-in';
+const CHANGED_EVENT = 'harbor:user-changed';
+
+function isSessionUser(value: unknown): value is SessionUser {
+  const v = value as Record<string, unknown> | null;
+  return !!v && typeof v.id === 'string' && typeof v.name === 'string' && typeof v.email === 'string'
+    && (v.role === 'customer' || v.role === 'agent');
+}
+
+/** The user kept on the device, or `null` when nobody is signed in here. */
+export function storedUser(): SessionUser | null {
+  try {
+    const raw = localStorage.getItem(USER_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return isSessionUser(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `user` on the device (or forgets it with `null`) and tells this tab's listeners. */
+export function setStoredUser(user: SessionUser | null): void {
+  const previous = storedUser();
+  if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
+  else localStorage.removeItem(USER_KEY);
+  // Drafts belong to one person: a different user (or none) must not find them.
+  if (previous && previous.id !== user?.id) clearDrafts();
+  window.dispatchEvent(new Event(CHANGED_EVENT));
+}
+
+/** The stored user as a signal that follows sign-in and sign-out in this tab and in the others. */
+export function createStoredUser(): Accessor<SessionUser | null> {
+  const [user, setUser] = createSignal(storedUser(), { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const refresh = () => setUser(storedUser());
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === USER_KEY || event.key === null) refresh();
+  };
+  window.addEventListener(CHANGED_EVENT, refresh);
+  window.addEventListener('storage', onStorage);
+  onCleanup(() => {
+    window.removeEventListener(CHANGED_EVENT, refresh);
+    window.removeEventListener('storage', onStorage);
+  });
+  return user;
+}
+
+async function readReason(response: Response): Promise<string | null> {
+  try {
+    const body = (await response.json()) as { reason?: unknown };
+    return typeof body.reason === 'string' ? body.reason : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Signs in with `POST /api/session` and keeps the user on the device. Never throws. */
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/session', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: email.trim(), password }),
+    });
+  } catch {
+    return { ok: false, kind: 'network', message: 'No connection to the server. Check your network and try again.' };
+  }
+  if (response.status === 401 || response.status === 400) {
+    return { ok: false, kind: 'credentials', message: 'The email or password is not right.' };
+  }
+  if (!response.ok) {
+    const reason = await readReason(response);
+    return { ok: false, kind: 'server', message: reason ?? 'The server could not sign you in. Try again in a moment.' };
+  }
+  const body = (await response.json().catch(() => null)) as { user?: unknown } | null;
+  if (!isSessionUser(body?.user)) {
+    return { ok: false, kind: 'server', message: 'The server sent an answer the app does not understand.' };
+  }
+  setStoredUser(body.user);
+  window.dispatchEvent(new CustomEvent(SIGNED_IN_EVENT, { detail: body.user }));
+  return { ok: true, user: body.user };
+}
