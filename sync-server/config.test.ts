@@ -1,0 +1,93 @@
+/** Configuration from the environment: defaults, and one-line reasons for bad values. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, testConfig } from './config';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'harbor-config-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function reason(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      publicUrl: 'http://127.0.0.1:8080',
+      storage: { kind: 'leveldb', dataDir: path.resolve('data') },
+      sessionSecret: '',
+      seedDemo: 'auto',
+      trustProxy: false,
+      longpollTimeoutMs: 25_000,
+    });
+    expect(config.distDir).toMatch(/dist$/);
+    expect(config.portalName).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const logo = path.join(tmp, 'logo.png');
+    writeFileSync(logo, 'png');
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '9000',
+      PUBLIC_URL: 'https://help.example.com/',
+      DATA_DIR: tmp,
+      SESSION_SECRET: 'a-long-enough-secret',
+      SEED_DEMO: '0',
+      PORTAL_NAME: 'Globex Help',
+      PORTAL_PRIMARY_COLOR: '#0a7',
+      PORTAL_LOGO: logo,
+      TRUST_PROXY: '1',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 9000,
+      publicUrl: 'https://help.example.com',
+      storage: { kind: 'leveldb', dataDir: tmp },
+      sessionSecret: 'a-long-enough-secret',
+      seedDemo: false,
+      portalName: 'Globex Help',
+      portalPrimaryColor: '#0a7',
+      portalLogo: logo,
+      trustProxy: true,
+    });
+  });
+
+  it('refuses bad values with a one-line reason', () => {
+    expect(reason({ PORT: 'eighty' })).toMatch(/PORT/);
+    expect(reason({ PORT: '70000' })).toMatch(/PORT/);
+    expect(reason({ PUBLIC_URL: 'help.example.com' })).toMatch(/PUBLIC_URL/);
+    expect(reason({ PUBLIC_URL: 'ftp://help.example.com' })).toMatch(/PUBLIC_URL/);
+    expect(reason({ SEED_DEMO: 'maybe' })).toMatch(/SEED_DEMO/);
+    expect(reason({ TRUST_PROXY: 'sometimes' })).toMatch(/TRUST_PROXY/);
+    expect(reason({ SESSION_SECRET: 'short' })).toMatch(/SESSION_SECRET/);
+    expect(reason({ PORTAL_PRIMARY_COLOR: 'indigo' })).toMatch(/PORTAL_PRIMARY_COLOR.*hex/);
+    expect(reason({ PORTAL_PRIMARY_COLOR: '#12345' })).toMatch(/PORTAL_PRIMARY_COLOR/);
+    expect(reason({ PORTAL_LOGO: path.join(tmp, 'missing.png') })).toMatch(/PORTAL_LOGO.*cannot read/);
+    expect(reason({ PORTAL_LOGO: path.join(tmp, 'logo.gif') })).toMatch(/PORTAL_LOGO.*png/);
+    expect(reason({ PORTAL_LOGO: tmp + '.svg' })).toMatch(/PORTAL_LOGO/);
+  });
+});
+
+describe('testConfig', () => {
+  it('uses memory storage, a fixed secret, no demo and no built app', () => {
+    const config = testConfig({ trustProxy: true });
+    expect(config.storage).toEqual({ kind: 'memory' });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(16);
+    expect(config.seedDemo).toBe(false);
+    expect(config.trustProxy).toBe(true);
+  });
+});
