@@ -54,7 +54,6 @@ export function TicketsView(props: TicketsViewProps) {
               </Tabs.Trigger>
             )}
           </For>
-          <Tabs.Indicator class="tabs-indicator" />
         </Tabs.List>
         <For each={TAB_KEYS}>
           {(key) => (

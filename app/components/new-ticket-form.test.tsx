@@ -1,0 +1,65 @@
+/** New Support Request with plain props: errors at the field on blur and on submit, submitting valid values. */
+import '@testing-library/jest-dom/vitest';
+import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
+import { createStore } from 'solid-js/store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NewTicketForm, type NewTicketValues } from './new-ticket-form';
+
+function form(initial: Partial<NewTicketValues> = {}, result: string | null = null) {
+  const [values, setValues] = createStore<NewTicketValues>({ subject: '', description: '', message: '', ...initial });
+  const onSubmit = vi.fn(async () => result);
+  const onCancel = vi.fn();
+  render(() => (
+    <NewTicketForm
+      values={values} onChange={(f, v) => setValues(f, v)} onSubmit={onSubmit} onCancel={onCancel} backHref="/tickets"
+    />
+  ));
+  return { onSubmit, onCancel };
+}
+
+describe('NewTicketForm', () => {
+  afterEach(cleanup);
+
+  it('has the spec\'s title, fields and buttons', () => {
+    form();
+    expect(screen.getByRole('heading', { name: 'New Support Request' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Back/ })).toHaveAttribute('href', '/tickets');
+    expect(screen.getByLabelText('Subject')).toBeRequired();
+    expect(screen.getByLabelText(/Description/).tagName).toBe('TEXTAREA');
+    expect(screen.getByLabelText('Message').tagName).toBe('TEXTAREA');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Submit Request' })).toBeInTheDocument();
+  });
+
+  it('shows a field\'s error in words when the user leaves it, tied with aria-describedby', () => {
+    form();
+    const subject = screen.getByLabelText('Subject');
+    fireEvent.input(subject, { target: { value: 'Hi' } });
+    expect(subject).not.toHaveAttribute('aria-invalid');
+    fireEvent.blur(subject);
+    expect(subject).toHaveAttribute('aria-invalid', 'true');
+    expect(subject).toHaveAccessibleDescription('The subject must be at least 3 characters.');
+  });
+
+  it('on submit shows every error, focuses the first and does not submit', async () => {
+    const { onSubmit } = form({ message: 'too short' });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit Request' }));
+    expect(await screen.findByText('Enter a subject.')).toBeInTheDocument();
+    expect(screen.getByText('The message must be at least 10 characters.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Subject')).toHaveFocus();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('submits valid values and shows an error the caller returns', async () => {
+    const { onSubmit } = form({ subject: 'Printer on fire', message: 'It started this morning.' }, 'Storage is full.');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit Request' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Storage is full.');
+    expect(onSubmit).toHaveBeenCalledWith({ subject: 'Printer on fire', description: '', message: 'It started this morning.' });
+  });
+
+  it('Cancel calls back', () => {
+    const { onCancel } = form();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalled();
+  });
+});
