@@ -10,7 +10,7 @@ import type { MessageDoc, SessionUser, TicketDoc } from '../model';
 import type { PortalDatabase } from './database';
 import { deliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
 import { fromObservable } from './live-bridge';
-import type { OutboxEntry } from './replication/outbox-store';
+import { outboxKey, type OutboxEntry } from './replication/outbox-store';
 import type { ConversationSummary, MessageView, TicketSummary } from './types';
 
 const plain = new WeakMap<object, unknown>();
@@ -81,7 +81,7 @@ export function createLiveQueries(db: PortalDatabase, user: SessionUser, outbox:
         if (!list) return undefined;
         const entries = outbox();
         return cache(list.map((doc) => {
-          const delivery = deliveryOf(entries[doc.id]);
+          const delivery = deliveryOf(entries[outboxKey('messages', doc.id)]);
           return {
             id: doc.id,
             key: [doc, delivery.state, delivery.state === 'failed' ? delivery.reason : ''],

@@ -21,9 +21,9 @@ export function createMessageConflictHandler(outbox: OutboxView): RxConflictHand
   return {
     isEqual: (a, b, context) =>
       // Only the upstream's "already replicated?" check may be overruled by a retry.
-      sameMessage(a, b) && !(context === 'upstream-check-if-equal' && outbox.needsResend(a.id)),
+      sameMessage(a, b) && !(context === 'upstream-check-if-equal' && outbox.needsResend('messages', a.id)),
     async resolve({ realMasterState }) {
-      await outbox.acknowledge([realMasterState.id]);
+      await outbox.acknowledge('messages', [realMasterState.id]);
       return realMasterState;
     },
   };

@@ -33,7 +33,7 @@ export function createTicketConflictHandler(user: SessionUser, outbox: OutboxVie
         return master;
       }
       // The server already holds everything this device wrote: that write is acknowledged.
-      if (sameTicket(merged, master)) await outbox.acknowledge([master.id]);
+      if (sameTicket(merged, master)) await outbox.acknowledge('tickets', [master.id]);
       return merged;
     },
   };

@@ -97,12 +97,13 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
 
     /** Sends a refused message again (after checking it against the ticket as the device knows it now). */
     async retryMessage(messageId: string): Promise<void> {
+      if (!outbox.needsResend('messages', messageId)) return; // not refused: nothing to send again
       const doc = await db.messages.findOne(messageId).exec();
       if (!doc) throw new Error('This message is no longer on this device.');
       const message = doc.toJSON() as MessageDoc;
       const ticket = await db.tickets.findOne(message.ticketId).exec();
       fail(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null));
-      await outbox.markRetrying(messageId);
+      await outbox.markRetrying('messages', messageId);
       // A new local revision with the same content: the upstream picks it up, and the messages' conflict
       // handler reports it as different from the server's copy while it is marked for a retry.
       await doc.incrementalModify((data) => data);
@@ -111,7 +112,7 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
     /** Removes a refused message from the device (customers never delete on the server). */
     async discardMessage(messageId: string): Promise<void> {
       const doc = await db.messages.findOne(messageId).exec();
-      await outbox.remove(messageId);
+      await outbox.remove('messages', messageId);
       if (doc) await doc.remove();
     },
   };

@@ -43,7 +43,7 @@ async function settleBulkDocs(response: Response, deps: CouchFetchDeps): Promise
       Object.assign(row, { ok: true, rev: row.rev ?? '0-refused', error: undefined, reason: undefined });
     }
   }
-  await deps.outbox.acknowledge(acknowledged);
+  await deps.outbox.acknowledge(deps.collection, acknowledged);
   return Response.json(answer, { status: 200 });
 }
 

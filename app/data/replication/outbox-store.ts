@@ -17,7 +17,13 @@ export interface OutboxEntry {
   reason?: string;
   at: number;
 }
+/** Entries by `{collection}/{id}` (a new request's ticket and first message share one id). */
 type Entries = Record<string, OutboxEntry>;
+
+/** The outbox key of a document. */
+export function outboxKey(collection: CollectionName, id: string): string {
+  return `${collection}/${id}`;
+}
 interface OutboxData {
   entries: Entries;
 }
@@ -25,9 +31,9 @@ interface OutboxData {
 /** What the conflict handlers need, synchronously (RxDB's `isEqual` must not be async). */
 export interface OutboxView {
   /** Whether a refused document is to be pushed again (so it must not count as equal to the server's copy). */
-  needsResend(id: string): boolean;
-  /** The server already holds this document as written. */
-  acknowledge(ids: string[]): Promise<void>;
+  needsResend(collection: CollectionName, id: string): boolean;
+  /** The server already holds these documents as written. */
+  acknowledge(collection: CollectionName, ids: string[]): Promise<void>;
   /** The server refused this document; the reason is shown to the user. */
   refuse(id: string, collection: CollectionName, reason: string): Promise<void>;
 }
@@ -38,8 +44,8 @@ export interface Outbox extends OutboxView {
   attach(db: LocalDocsDatabase): Promise<void>;
   detach(): void;
   markPending(docs: { id: string; collection: CollectionName }[]): Promise<void>;
-  markRetrying(id: string): Promise<void>;
-  remove(id: string): Promise<void>;
+  markRetrying(collection: CollectionName, id: string): Promise<void>;
+  remove(collection: CollectionName, id: string): Promise<void>;
 }
 
 const DOC_ID = 'outbox';
@@ -87,39 +93,41 @@ export function createOutbox(): Outbox {
       subscription = null;
       db = null;
     },
-    needsResend(id) {
-      const state = mirror[id]?.state;
+    needsResend(collection, id) {
+      const state = mirror[outboxKey(collection, id)]?.state;
       return state === 'failed' || state === 'retrying';
     },
     markPending(docs) {
       return modify((current) => {
-        for (const { id, collection } of docs) current[id] = { collection, state: 'pending', at: Date.now() };
+        for (const { id, collection } of docs) current[outboxKey(collection, id)] = { collection, state: 'pending', at: Date.now() };
         return current;
       });
     },
-    markRetrying(id) {
+    markRetrying(collection, id) {
+      const key = outboxKey(collection, id);
       return modify((current) => {
-        const entry = current[id];
-        if (entry) current[id] = { collection: entry.collection, state: 'retrying', at: Date.now() };
+        const entry = current[key];
+        if (entry) current[key] = { collection: entry.collection, state: 'retrying', at: Date.now() };
         return current;
       });
     },
-    acknowledge(ids) {
-      if (!ids.some((id) => mirror[id])) return Promise.resolve();
+    acknowledge(collection, ids) {
+      const keys = ids.map((id) => outboxKey(collection, id));
+      if (!keys.some((key) => mirror[key])) return Promise.resolve();
       return modify((current) => {
-        ids.forEach((id) => delete current[id]);
+        keys.forEach((key) => delete current[key]);
         return current;
       });
     },
     refuse(id, collection, reason) {
       return modify((current) => {
-        current[id] = { collection, state: 'failed', reason, at: Date.now() };
+        current[outboxKey(collection, id)] = { collection, state: 'failed', reason, at: Date.now() };
         return current;
       });
     },
-    remove(id) {
+    remove(collection, id) {
       return modify((current) => {
-        delete current[id];
+        delete current[outboxKey(collection, id)];
         return current;
       });
     },
