@@ -7,7 +7,7 @@ import type { SessionUser } from '../model';
 import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
 import { createDraft, clearDrafts } from './drafts';
 import { createLiveQueries } from './live-queries';
-import { createOutbox } from './replication/outbox-store';
+import { createOutbox, type Outbox } from './replication/outbox-store';
 import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
 import { createSyncState } from './replication/sync-state';
 import { setStoredUser } from './session';
@@ -23,6 +23,8 @@ export interface PortalOptions {
 /** An open portal: its data (create it inside a reactive owner) and the way to close it. */
 export interface PortalSession {
   db: PortalDatabase;
+  /** The user's unsettled writes (pending and refused). */
+  outbox: Outbox;
   /** Builds the PortalData; call inside a reactive owner, which owns its subscriptions. */
   createData(): PortalData;
   close(): Promise<void>;
@@ -48,6 +50,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
 
   return {
     db,
+    outbox,
     close,
     createData(): PortalData {
       const sync = createSyncState(db, outbox.entries);
