@@ -1,0 +1,77 @@
+/** Sessions kept in the database: they survive a restart, expired ones are removed when read. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SessionData } from 'express-session';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { testConfig } from '../config';
+import { createLogger } from '../logger';
+import { addUser, TEST_PASSWORD } from '../test-support/test-app';
+import { PouchSessionStore } from './session-store';
+import { openStorage } from './storage';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'harbor-sessions-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const silent = createLogger({ silent: true });
+
+function call<T>(fn: (cb: (err: unknown, value?: T) => void) => void): Promise<T | undefined> {
+  return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+}
+
+describe('PouchSessionStore', () => {
+  it('keeps a signed-in session across a server restart (LevelDB on disk)', async () => {
+    const config = testConfig({ storage: { kind: 'leveldb', dataDir: path.join(tmp, 'restart') } });
+    const first = await createApp(config, { logger: silent });
+    const user = await addUser(first.storage, { role: 'customer', email: 'ada@example.com' });
+    const signIn = await request(first.app).post('/api/session').send({ email: 'ada@example.com', password: TEST_PASSWORD });
+    const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? [])[0]?.split(';')[0];
+    expect(cookie).toMatch(/^harbor\.sid=/);
+    await first.close();
+
+    // A new app over the same data directory, as after a server restart.
+    const second = await createApp(config, { logger: silent });
+    try {
+      const res = await request(second.app).get('/api/session').set('Cookie', cookie!);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ user });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('removes an expired session when it is read', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    try {
+      const store = new PouchSessionStore(storage.sessions);
+      const expired = { cookie: { originalMaxAge: 1000, expires: new Date(Date.now() - 1000) } } as unknown as SessionData;
+      await call((cb) => store.set('old', expired, cb));
+      expect((await storage.sessions.info()).doc_count).toBe(1);
+      expect(await call((cb) => store.get('old', cb))).toBeNull();
+      expect((await storage.sessions.info()).doc_count).toBe(0);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('writes, touches and destroys one session, also under concurrent writes', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    try {
+      const store = new PouchSessionStore(storage.sessions);
+      const data = (n: number) =>
+        ({ cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) }, n }) as unknown as SessionData;
+      await Promise.all([1, 2, 3, 4, 5].map((n) => call((cb) => store.set('sid', data(n), cb))));
+      expect(await call<SessionData>((cb) => store.get('sid', cb))).toMatchObject({ n: 5 });
+      const later = { cookie: { originalMaxAge: 1e9, expires: new Date(Date.now() + 1e9) } } as unknown as SessionData;
+      await call((cb) => store.touch('sid', later, () => cb(null)));
+      const stored = (await storage.sessions.get('sid')) as unknown as { expiresAt: number };
+      expect(stored.expiresAt).toBeGreaterThan(Date.now() + 1e8);
+      await call((cb) => store.destroy('sid', cb));
+      expect(await call((cb) => store.get('sid', cb))).toBeNull();
+    } finally {
+      await storage.close();
+    }
+  });
+});
