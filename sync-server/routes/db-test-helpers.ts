@@ -61,10 +61,16 @@ export interface ChangesBody {
   last_seq: number;
 }
 
-/** `GET _changes` as RxDB's pull does it (feed=normal, include_docs); extra query text is appended. */
-export async function pull(person: Person, collection: 'tickets' | 'messages', since: number | 'now' = 0, extra = ''): Promise<ChangesBody> {
+/** `GET _changes` as RxDB's pull does it (feed=normal, include_docs, limit); `extra` query text is appended. */
+export async function pull(
+  person: Person,
+  collection: 'tickets' | 'messages',
+  since: number | 'now' = 0,
+  extra = '',
+  limit = 100,
+): Promise<ChangesBody> {
   const res = await person.http.get(
-    `/db/${collection}/_changes?style=all_docs&feed=normal&include_docs=true&since=${since}&heartbeat=60000&limit=100&seq_interval=100${extra}`,
+    `/db/${collection}/_changes?style=all_docs&feed=normal&include_docs=true&since=${since}&heartbeat=60000&limit=${limit}&seq_interval=${limit}${extra}`,
   );
   if (res.status !== 200) throw new Error(`_changes answered ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as ChangesBody;
