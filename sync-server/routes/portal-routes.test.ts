@@ -6,6 +6,7 @@ import request from 'supertest';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 
+const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'harbor-portal-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -36,13 +37,13 @@ describe('GET /api/portal', () => {
 
   it('lets the variables win over the demo', async () => {
     const file = path.join(tmp, 'brand.png');
-    writeFileSync(file, Buffer.from('89504e470d0a1a0a', 'hex'));
+    writeFileSync(file, PNG_SIGNATURE);
     t = await createTestApp({ seedDemo: true, portalName: 'Globex Help', portalPrimaryColor: '#0a7f3f', portalLogo: file });
     const res = await request(t.app).get('/api/portal');
     expect(res.body).toEqual({ name: 'Globex Help', primaryColor: '#0a7f3f', logoUrl: '/api/portal/logo' });
     const logo = await request(t.app).get('/api/portal/logo');
     expect(logo.headers['content-type']).toBe('image/png');
-    expect(Buffer.compare(logo.body, Buffer.from('89504e470d0a1a0a', 'hex'))).toBe(0);
+    expect(new Uint8Array(logo.body)).toEqual(PNG_SIGNATURE);
   });
 });
 

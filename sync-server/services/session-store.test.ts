@@ -17,7 +17,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const silent = createLogger({ silent: true });
 
-function call<T>(fn: (cb: (err: unknown, value?: T) => void) => void): Promise<T | undefined> {
+function call<T>(fn: (cb: (err: unknown, value?: T | null) => void) => void): Promise<T | null | undefined> {
   return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
 }
 
