@@ -72,8 +72,11 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
           closed = true;
           await db.remove();
           forgetCopy(databaseName(user.id));
-          await fetch('/api/session', { method: 'DELETE', credentials: 'include', signal: AbortSignal.timeout(5_000) })
-            .catch(() => undefined); // offline: the server's session expires on its own
+          const remote = options.replication || {};
+          const send = remote.fetch ?? ((input, init) => globalThis.fetch(input, init));
+          await send(`${remote.origin ?? location.origin}/api/session`, {
+            method: 'DELETE', credentials: 'include', signal: AbortSignal.timeout(5_000),
+          }).catch(() => undefined); // offline: the server's session expires on its own
           clearDrafts();
           setStoredUser(null);
         },
