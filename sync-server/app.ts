@@ -44,7 +44,9 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.disable('x-powered-by');
     if (config.trustProxy) app.set('trust proxy', 1);
     app.use(jsonBody());
-    app.use(createSessionMiddleware(config, storage));
+    // Only the API and the replication endpoint read the session: static files never touch the sessions database.
+    const sessions = createSessionMiddleware(config, storage);
+    app.use(['/api', '/db'], sessions);
     app.use('/api/session', createSessionRouter({ storage }));
     app.use(createPortalRouter({ branding }));
     dbRouter = createDbRouter({ storage, config, logger });
