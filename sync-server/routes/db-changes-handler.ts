@@ -29,6 +29,7 @@ export function changesHandler(ctx: DbContext): RequestHandler {
     const updateSeq = Number((await ctx.storage[collection].info()).update_seq);
     const since = sinceParam === 'now' ? updateSeq : sinceParam;
     const query: ChangesQuery = { collection, since, limit, includeDocs };
+    if (feed !== 'normal') ctx.hub.trackResponse(res);
 
     if (feed === 'eventsource') {
       const heartbeat = Math.min(Math.max(readCount(req.query, 'heartbeat', DEFAULT_HEARTBEAT_MS), 100), 60_000);

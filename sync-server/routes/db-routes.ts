@@ -59,7 +59,7 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
     res.status(404).json({ error: 'not_found', reason: `Not part of the replication endpoint: ${req.method} /db${req.path}` });
   });
   router.close = async () => {
-    hub.endAll();
+    await hub.endAll();
     const ready = await index.catch(() => undefined);
     await ready?.close();
   };

@@ -1,5 +1,9 @@
 /** Keeps track of open feeds (longpolls, event streams) so shutdown can end them and tests can count them. */
+import type { ServerResponse } from 'node:http';
 import type { Storage } from './storage';
+
+/** How long shutdown waits for ended feeds' answers to go out (the session middleware writes on the way). */
+const DRAIN_MS = 5_000;
 
 /** The open feeds of one `/db` router. */
 export interface FeedHub {
@@ -9,8 +13,10 @@ export interface FeedHub {
   openCount(): number;
   /** How many listeners the scope index holds (each open feed holds one; none may be left behind). */
   indexListenerCount(): number;
-  /** Ends every open feed (shutdown). */
-  endAll(): void;
+  /** Remembers a feed's response until it has gone out, so that shutdown can wait for it. */
+  trackResponse(res: ServerResponse): void;
+  /** Ends every open feed and waits for their answers to go out (shutdown, before storage closes). */
+  endAll(): Promise<void>;
 }
 
 const hubs = new WeakMap<Storage, FeedHub>();
@@ -18,6 +24,7 @@ const hubs = new WeakMap<Storage, FeedHub>();
 /** Creates the hub of the router over `storage`; `indexListeners` reports the scope index's listener count. */
 export function createFeedHub(storage: Storage, indexListeners: () => number): FeedHub {
   const open = new Set<() => void>();
+  const responses = new Set<ServerResponse>();
   const hub: FeedHub = {
     add(end) {
       open.add(end);
@@ -25,8 +32,17 @@ export function createFeedHub(storage: Storage, indexListeners: () => number): F
     },
     openCount: () => open.size,
     indexListenerCount: indexListeners,
-    endAll() {
+    trackResponse(res) {
+      responses.add(res);
+      res.once('close', () => responses.delete(res));
+    },
+    async endAll() {
       for (const end of [...open]) end();
+      const pending = [...responses].map((res) => new Promise((resolve) => res.once('close', resolve)));
+      let timer: NodeJS.Timeout | undefined;
+      const cap = new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)));
+      await Promise.race([Promise.all(pending), cap]);
+      clearTimeout(timer);
     },
   };
   hubs.set(storage, hub);
