@@ -25,7 +25,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <Dialog.Title class="dialog-title">{props.title}</Dialog.Title>
             <Dialog.Description as="div" class="dialog-body">{props.children}</Dialog.Description>
             <div class="dialog-actions">
-              <Dialog.CloseButton class="button button-secondary">Cancel</Dialog.CloseButton>
+              <Dialog.CloseButton class="button button-secondary" aria-label="Cancel">Cancel</Dialog.CloseButton>
               <button
                 type="button"
                 class="button"
