@@ -1,0 +1,52 @@
+/** The real server for browser journeys: createApp over memory storage with the demo seeded, serving dist/, on 127.0.0.1:0. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createApp, type HarborApp } from '../../sync-server/app';
+import { testConfig, type ServerConfig } from '../../sync-server/config';
+import { createLogger } from '../../sync-server/logger';
+
+/** A listening server. `stop()` stops listening (the data stays, for `listen()` again); `close()` ends everything. */
+export interface RunningServer {
+  baseUrl: string;
+  harbor: HarborApp;
+  stop(): Promise<void>;
+  listen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function listenOn(harbor: HarborApp, port: number): Promise<Server> {
+  return new Promise((ok, fail) => {
+    const server = harbor.app.listen(port, '127.0.0.1', () => ok(server));
+    server.once('error', fail);
+  });
+}
+
+/** Starts the server over the built app (run `npm run build` first), with the demo's users and tickets. */
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const harbor = await createApp(
+    testConfig({ distDir: resolve('dist'), seedDemo: true, longpollTimeoutMs: 5_000, ...overrides }),
+    { logger: createLogger({ silent: true }) },
+  );
+  let server: Server | null = await listenOn(harbor, 0);
+  const port = (server.address() as AddressInfo).port;
+  const stop = async () => {
+    if (!server) return;
+    const closing = server;
+    server = null;
+    closing.closeAllConnections();
+    await new Promise((ok) => closing.close(() => ok(undefined)));
+  };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    harbor,
+    stop,
+    async listen() {
+      if (!server) server = await listenOn(harbor, port);
+    },
+    async close() {
+      await stop();
+      await harbor.close();
+    },
+  };
+}
