@@ -22,7 +22,9 @@ export interface HarborApp {
   branding: Branding;
   /** True when this start seeded the demo into an empty data directory. */
   seeded: boolean;
-  /** Ends open feeds, then closes the databases. Call once. */
+  /** Ends open feeds (longpolls answer, event streams end) without closing storage; safe to call again. */
+  endFeeds(): Promise<void>;
+  /** Ends open feeds, then closes the databases; safe to call again. */
   close(): Promise<void>;
 }
 
@@ -56,15 +58,18 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.use(createErrorHandler(logger));
 
     const router = dbRouter;
+    let ending: Promise<void> | undefined;
     let closing: Promise<void> | undefined;
+    const endFeeds = () => (ending ??= router.close());
     return {
       app,
       storage,
       branding,
       seeded,
+      endFeeds,
       close() {
         closing ??= (async () => {
-          await router.close();
+          await endFeeds();
           await storage.close();
         })();
         return closing;

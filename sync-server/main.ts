@@ -31,25 +31,35 @@ function announce(harbor: HarborApp, config: ServerConfig, server: Server): void
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/** How long in-flight requests get to finish at shutdown before their connections are cut. */
+const DRAIN_MS = 5000;
+
+/** Stops accepting, ends the feeds, lets answers in flight finish, then closes the databases. */
+async function shutdown(server: Server, harbor: HarborApp): Promise<void> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await harbor.endFeeds();
+  // Ended longpolls answer on their keep-alive connections; close each one as it goes idle.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+  clearInterval(sweep);
+  server.closeAllConnections();
+  await harbor.close();
+}
+
 function onShutdown(server: Server, harbor: HarborApp, logger: Logger): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    // Stop accepting; ending the feeds (in close) lets the held longpolls answer and their sockets close.
-    server.close();
-    server.closeIdleConnections();
-    harbor
-      .close()
-      .then(() => {
-        server.closeAllConnections();
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
+    shutdown(server, harbor).then(
+      () => process.exit(0),
+      (error: unknown) => {
         logger.error('shutdown failed', { error });
         process.exit(1);
-      });
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
