@@ -32,7 +32,7 @@ export async function createDbWorld(longpollTimeoutMs = 300): Promise<DbWorld> {
 }
 
 /** A model document in CouchDB form (`_id` instead of `id`), optionally based on revision `rev`. */
-export function couch(doc: { id: string } & object, rev?: string): Record<string, unknown> {
+export function couch<T extends { id: string }>(doc: T, rev?: string): Record<string, unknown> {
   const { id, ...fields } = doc;
   return { _id: id, ...fields, ...(rev && { _rev: rev }) };
 }
