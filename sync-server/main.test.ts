@@ -47,7 +47,14 @@ describe('main', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/the data directory is in use by another process/);
 
+    // An open longpoll is answered (empty, well-formed) when the server stops, not cut.
+    const longpoll = fetch(`${firstUrl}/db/tickets/_changes?feed=longpoll&since=now&heartbeat=60000`, { headers: { cookie } });
+    // Nothing outside the server can observe the request arriving; give it a moment before the signal.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     first.kill('SIGTERM');
+    const ended = await longpoll;
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toMatchObject({ results: [] });
     expect((await firstExit).code).toBe(0);
 
     const again = spawnTsx('sync-server/main.ts', [], env);
