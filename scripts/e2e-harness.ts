@@ -1,28 +1,12 @@
-/**
- * A minimal launcher for the UI's browser tests: the real server (createApp over memory storage with the demo
- * seed, serving dist/) on 127.0.0.1:0, and Chromium in a persistent context. Stands in until e2e/support grows one.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createApp, type HarborApp } from '../sync-server/app';
-import { testConfig } from '../sync-server/config';
-import { createLogger } from '../sync-server/logger';
+/** The UI's browser tests' setup, over the shared e2e/support launchers: the real server and a Chromium profile. */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, signIn, startServer, type RunningServer } from '../e2e/support';
 import { DEMO_PASSWORD, DEMO_USERS } from '../sync-server/services/seed-demo';
-
-/** The Chromium flags every browser test uses on this machine. */
-export const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-];
 
 /** A running server and browser; `close()` ends both. */
 export interface Harness {
   baseUrl: string;
-  harbor: HarborApp;
+  server: RunningServer;
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
@@ -31,42 +15,24 @@ export interface Harness {
 /** The demo customer with the most tickets. */
 export const DEMO_CUSTOMER = { email: DEMO_USERS[0].email, name: DEMO_USERS[0].name, password: DEMO_PASSWORD };
 
-/** Starts the server over the built app (run `vite build` first) and a fresh Chromium profile. */
+/** Starts the server over the built app (run `npm run build` first) with the demo seed, and a fresh browser. */
 export async function startHarness(viewport = { width: 1280, height: 800 }): Promise<Harness> {
-  const harbor = await createApp(
-    testConfig({ distDir: resolve('dist'), seedDemo: true, portalName: 'Harbor Support', portalPrimaryColor: '#4f46e5' }),
-    { logger: createLogger({ silent: true }) },
-  );
-  const server: Server = await new Promise((ok) => {
-    const s = harbor.app.listen(0, '127.0.0.1', () => ok(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const profile = mkdtempSync(join(tmpdir(), 'harbor-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport,
-    baseURL: baseUrl,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const server = await startServer();
+  const browser = await launchBrowser(server.baseUrl, { viewport });
   return {
-    baseUrl, harbor, context, page,
+    baseUrl: server.baseUrl,
+    server,
+    get context() { return browser.context; },
+    get page() { return browser.page; },
     async close() {
-      await context.close();
-      server.closeAllConnections();
-      await new Promise((ok) => server.close(() => ok(undefined)));
-      await harbor.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
+      await server.close();
     },
   };
 }
 
-/** Signs in through the login screen and waits for My Tickets with its rows. */
+/** Signs in as the demo customer through the login screen and waits for My Tickets with its rows. */
 export async function signInAs(page: Page, who = DEMO_CUSTOMER): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/tickets');
+  await signIn(page, who.email, who.password);
   await page.locator('.ticket-row').first().waitFor();
 }

@@ -1,0 +1,75 @@
+/** (1) The customer's journey online: sign in, filter, page, open a ticket, reply, create a ticket. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageDoc, TicketDoc } from '../app/model';
+import { signInAgent } from './support';
+import { DEMO_CUSTOMER, signInAs, startHarness, type Harness } from '../scripts/e2e-harness';
+
+describe('journey: browse, reply, create', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(); });
+  afterAll(async () => { await h?.close(); });
+
+  it('signs in, filters by tab and pages through My Tickets', async () => {
+    const { page } = h;
+    await signInAs(page, DEMO_CUSTOMER);
+    await expect.poll(() => page.locator('.ticket-row').count()).toBe(10);
+    const total = Number(/of (\d+) tickets/.exec(await page.locator('.pagination-count').innerText())?.[1]);
+    expect(total).toBeGreaterThan(10);
+
+    await page.getByRole('tab', { name: /Open/ }).click();
+    await page.waitForURL(/tab=open/);
+    const openStatuses = await page.locator('.ticket-row .chip-status').allInnerTexts();
+    expect(new Set(openStatuses)).toEqual(new Set(['Open', 'Pending']));
+
+    await page.getByRole('tab', { name: /All/ }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(`11–${total} of ${total} tickets`).waitFor();
+    expect(await page.locator('.ticket-row').count()).toBe(total - 10);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.getByText(`1–10 of ${total} tickets`).waitFor();
+  });
+
+  it('opens a pending ticket with the keyboard, replies, and the reply reopens it and reaches the server', async () => {
+    const { page } = h;
+    const row = page.locator('.ticket-row', { has: page.locator('.chip-pending') }).first();
+    const subject = await row.locator('.row-link').innerText();
+    await row.locator('.row-link').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+    const ticketId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+    await page.getByRole('textbox', { name: /Reply/ }).fill('Thanks!');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.message-card', { hasText: 'Thanks!' }).waitFor();
+    await expect.poll(() => page.locator('.ticket-header .chip-status').innerText()).toBe('Open');
+    await page.locator('.message-card', { hasText: 'Thanks!' }).getByText('Sent').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole('textbox', { name: /Reply/ }).inputValue()).toBe('');
+
+    const agent = await signInAgent(h.baseUrl);
+    await expect.poll(async () => {
+      const messages = await agent.all<MessageDoc>('messages');
+      return messages.filter((m) => m.ticketId === ticketId && m.body === 'Thanks!').length;
+    }, { timeout: 20_000 }).toBe(1);
+  });
+
+  it('creates a ticket: it opens at once, then gets its TK number from the server', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: /Back/ }).click();
+    await page.getByRole('link', { name: /New Request/ }).click();
+    await page.getByLabel('Subject').fill('Export to PDF loses the logo');
+    await page.getByLabel(/Description/).fill('Since Monday.');
+    await page.getByLabel('Message').fill('When I export the monthly report to PDF the logo is missing.');
+    await page.getByRole('button', { name: 'Submit Request' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Export to PDF loses the logo' }).waitFor();
+    expect(page.url()).toMatch(/\/tickets\/[^/]+$/);
+    await page.getByText('When I export the monthly report to PDF the logo is missing.').waitFor();
+    await page.locator('.ticket-header .chip-number', { hasText: /^TK-\d+$/ }).waitFor({ timeout: 20_000 });
+
+    const agent = await signInAgent(h.baseUrl);
+    const tickets = await agent.all<TicketDoc>('tickets');
+    expect(tickets.filter((t) => t.subject === 'Export to PDF loses the logo')).toHaveLength(1);
+
+    await page.getByRole('link', { name: /Back/ }).click();
+    await page.getByRole('link', { name: 'Export to PDF loses the logo' }).waitFor();
+  });
+});
