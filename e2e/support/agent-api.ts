@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../sync-server/services/seed-demo';
 
 /** A signed-in agent: reads every document of a collection, writes documents. */
 export interface AgentApi {
+  user: { id: string; name: string };
   all<T>(collection: 'tickets' | 'messages'): Promise<(T & { _id: string; _rev: string })[]>;
   write(collection: 'tickets' | 'messages', docs: object[]): Promise<{ id: string; ok?: boolean; error?: string }[]>;
 }
@@ -16,9 +17,11 @@ export async function signInAgent(baseUrl: string, email = 'sam@example.com'): P
   });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (response.status !== 200 || !cookie) throw new Error(`agent sign-in failed: ${response.status}`);
+  const { user } = (await response.json()) as { user: { id: string; name: string } };
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', cookie } });
   return {
+    user,
     async all<T>(collection: string) {
       const res = await call(`/db/${collection}/_changes?style=all_docs&feed=normal&include_docs=true&since=0&limit=100000`);
       const body = (await res.json()) as { results: { doc: T & { _id: string; _rev: string } }[] };
