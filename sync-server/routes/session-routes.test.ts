@@ -92,3 +92,19 @@ describe('GET and DELETE /api/session', () => {
     expect(after.body).toEqual({ error: 'unauthorized', reason: expect.any(String) });
   });
 });
+
+describe('the session cookie', () => {
+  it('lasts 30 days and rolls over with use', async () => {
+    const { agent } = await t.signIn({ role: 'customer', email: 'ada@example.com' });
+    const res = await agent.get('/api/session');
+    const expires = Date.parse(/Expires=([^;]+)/i.exec(sessionCookie(res))![1]!);
+    const thirtyDays = 30 * 24 * 3600_000;
+    expect(Math.abs(expires - (Date.now() + thirtyDays))).toBeLessThan(60_000);
+  });
+
+  it('is cleared at sign-out', async () => {
+    const { agent } = await t.signIn({ role: 'customer', email: 'ada@example.com' });
+    const out = await agent.delete('/api/session');
+    expect(sessionCookie(out)).toMatch(/Expires=Thu, 01 Jan 1970/i);
+  });
+});
