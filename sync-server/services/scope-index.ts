@@ -11,6 +11,9 @@ import type { Storage } from './storage';
 
 export type { IndexedBatch };
 
+/** How long the index waits before retrying after a failed batch. */
+const RETRY_MS = 1_000;
+
 /** One entry of a customer's range: the document changed at `seq`. */
 export interface IndexEntry {
   seq: number;
@@ -73,7 +76,9 @@ export async function startScopeIndex(
     if (current) return current;
     const run = drain(collection)
       .catch((error: unknown) => {
-        if (!closed) logger.error('scope index failed; it catches up on the next change or restart', { collection, error });
+        if (closed) return;
+        logger.error('scope index failed; retrying from its checkpoint', { collection, error });
+        setTimeout(() => void (closed || kick(collection)), RETRY_MS).unref();
       })
       .finally(() => {
         running.delete(collection);

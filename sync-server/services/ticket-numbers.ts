@@ -28,11 +28,13 @@ function createTicketNumbers(storage: Storage): TicketNumbers {
   let queue: Promise<unknown> = Promise.resolve();
   async function advance(): Promise<number> {
     const db = storage.scopeIndex;
-    let current: { _id: string; _rev?: string; last: number } = { _id: COUNTER_ID, last: 0 };
+    let current: { _id: string; _rev?: string; last: number };
     try {
       current = (await db.get(COUNTER_ID)) as unknown as typeof current;
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error;
+      // No counter yet (a new portal, or a rebuilt index): start above every number already given out.
+      current = { _id: COUNTER_ID, last: await highestStoredNumber(storage) };
     }
     const next = current.last + 1;
     await db.put({ ...current, last: next });
@@ -45,4 +47,14 @@ function createTicketNumbers(storage: Storage): TicketNumbers {
       return result;
     },
   };
+}
+
+async function highestStoredNumber(storage: Storage): Promise<number> {
+  const all = await storage.tickets.allDocs({ include_docs: true });
+  let highest = 0;
+  for (const row of all.rows) {
+    const number = (row.doc as { number?: unknown } | undefined)?.number;
+    if (typeof number === 'number' && number > highest) highest = number;
+  }
+  return highest;
 }
