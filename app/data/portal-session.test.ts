@@ -52,6 +52,20 @@ describe('the session on the device', () => {
     expect(await serverHas(sam.cookie, 'messages', first)).toBe(true);
   });
 
+  it('replaces a state an earlier run left behind (offline, signed out) once this tab replicates', async () => {
+    const ada = await signUp(live, 'customer', 'ada@example.com', 'Ada Lovelace');
+    const storage = freshStorage();
+    portal = await openTestPortal(ada.user, { storage });
+    await portal.session.db.upsertLocal('sync-state', { reachable: false, active: false, needsSignIn: true });
+    await portal.close();
+    portal = await openTestPortal(ada.user, {
+      storage,
+      replication: { origin: live.baseUrl, fetch: fetchWithCookie(ada.cookie), retryTime: 300 },
+    });
+    expect(portal.data.sync()).toMatchObject({ connection: 'offline', needsSignIn: true });
+    await until(portal.data.sync, (s) => s.connection !== 'offline' && !s.needsSignIn);
+  });
+
   it('signs out: stops replication, removes the copy, ends the session, forgets the user and drafts', async () => {
     const ada = await signUp(live, 'customer', 'ada@example.com', 'Ada Lovelace');
     setStoredUser(ada.user);

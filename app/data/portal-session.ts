@@ -9,7 +9,7 @@ import { createDraft, clearDrafts } from './drafts';
 import { createLiveQueries } from './live-queries';
 import { createOutbox, type Outbox } from './replication/outbox-store';
 import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
-import { createSyncState } from './replication/sync-state';
+import { createSyncState, SYNC_STATE_DOC, type ReportedState } from './replication/sync-state';
 import { setStoredUser } from './session';
 import type { PortalData } from './types';
 import { createWrites } from './writes';
@@ -35,6 +35,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
   const outbox = createOutbox();
   const db = await openDatabase(user, outbox, options.storage);
   await outbox.attach(db);
+  const storedSync = (await db.getLocal<ReportedState>(SYNC_STATE_DOC))?.toJSON().data ?? null;
   let replication: Replication | null = null;
   let closed = false;
   let disposeSync = () => {};
@@ -53,7 +54,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
     outbox,
     close,
     createData(): PortalData {
-      const sync = createSyncState(db, outbox.entries);
+      const sync = createSyncState(db, outbox.entries, storedSync);
       disposeSync = () => sync.dispose();
       if (options.replication !== false) replication = startReplication(db, outbox, sync, options.replication ?? {});
       const queries = createLiveQueries(db, user, outbox.entries);

@@ -12,6 +12,8 @@ export type SignInResult =
 export const USER_KEY = 'harbor.user';
 /** The event sent on `window` after a successful sign-in (the data layer resumes replication on it). */
 export const SIGNED_IN_EVENT = 'harbor:signed-in';
+/** The localStorage key stamped at each sign-in, so other tabs hear of it even when the user is the same. */
+export const SIGNED_IN_AT_KEY = 'harbor.signedInAt';
 const CHANGED_EVENT = 'harbor:user-changed';
 
 function isSessionUser(value: unknown): value is SessionUser {
@@ -91,6 +93,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
     return { ok: false, kind: 'server', message: 'The server sent an answer the app does not understand.' };
   }
   setStoredUser(body.user);
+  localStorage.setItem(SIGNED_IN_AT_KEY, String(Date.now()));
   window.dispatchEvent(new CustomEvent(SIGNED_IN_EVENT, { detail: body.user }));
   return { ok: true, user: body.user };
 }

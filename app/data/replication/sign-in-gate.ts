@@ -2,7 +2,7 @@
  * Holds replication while the session is gone (a 401): requests wait here, nothing unsent is dropped, and
  * they go on once the user signs in again in this tab or another.
  */
-import { SIGNED_IN_EVENT, USER_KEY } from '../session';
+import { SIGNED_IN_AT_KEY, SIGNED_IN_EVENT } from '../session';
 
 /** The gate of one replication run. */
 export interface SignInGate {
@@ -29,7 +29,7 @@ export function createSignInGate(onChange: (needsSignIn: boolean) => void): Sign
     current.forEach((w) => w.resolve());
   };
   const onStorage = (event: StorageEvent) => {
-    if (event.key === USER_KEY && event.newValue) open();
+    if (event.key === SIGNED_IN_AT_KEY && event.newValue) open();
   };
   window.addEventListener(SIGNED_IN_EVENT, open);
   window.addEventListener('storage', onStorage);

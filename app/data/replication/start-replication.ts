@@ -32,6 +32,10 @@ export function startReplication(
 ): Replication {
   const origin = options.origin ?? location.origin;
   const aborter = new AbortController();
+  // A new leader starts from a clean state: whatever an earlier run left (offline, a lost session) is re-checked.
+  void db.waitForLeadership().then(() => {
+    if (!aborter.signal.aborted) sync.report({ reachable: true, active: false, needsSignIn: false });
+  });
   const gate = createSignInGate((needsSignIn) => sync.report({ needsSignIn }));
   const states = COLLECTIONS.map((name: CollectionName) =>
     replicateCouchDB({

@@ -8,32 +8,39 @@ import type { LocalDocsDatabase } from './outbox-store';
 import type { SyncStatus } from '../types';
 import type { OutboxEntry } from './outbox-store';
 
-interface ReportedState {
+/** What the replicating tab reports (kept in a local document). */
+export interface ReportedState {
   reachable: boolean;
   active: boolean;
   needsSignIn: boolean;
 }
 
-const DOC_ID = 'sync-state';
+/** The local document holding the reported state. */
+export const SYNC_STATE_DOC = 'sync-state';
+const DOC_ID = SYNC_STATE_DOC;
 const INITIAL: ReportedState = { reachable: true, active: false, needsSignIn: false };
 
 /** The badge state of one open database, and the leader's way to report into it. */
 export interface SyncState {
   status: Accessor<SyncStatus>;
+  /** Called by the replicating tab only. */
   report(part: Partial<ReportedState>): void;
   dispose(): void;
 }
 
-/** Creates the badge state; call inside a reactive owner (it derives memos). */
-export function createSyncState(db: LocalDocsDatabase, entries: Accessor<Record<string, OutboxEntry>>): SyncState {
-  const [reported, setReported] = createSignal<ReportedState>(INITIAL);
+/** Creates the badge state from the last stored report; call inside a reactive owner (it derives memos). */
+export function createSyncState(
+  db: LocalDocsDatabase,
+  entries: Accessor<Record<string, OutboxEntry>>,
+  stored: ReportedState | null = null,
+): SyncState {
+  const [reported, setReported] = createSignal<ReportedState>(stored ?? INITIAL);
   const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
   const onOnline = () => setOnline(true);
   const onOffline = () => setOnline(false);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
 
-  let local: ReportedState = INITIAL;
   let writing: Promise<unknown> = Promise.resolve();
   const subscription: Subscription = db.getLocal$<ReportedState>(DOC_ID).subscribe((doc) => {
     if (doc) setReported(doc.toJSON().data);
@@ -59,11 +66,12 @@ export function createSyncState(db: LocalDocsDatabase, entries: Accessor<Record<
   return {
     status,
     report(part) {
-      const next = { ...local, ...part };
-      if (next.reachable === local.reachable && next.active === local.active && next.needsSignIn === local.needsSignIn) {
+      // Compared with what every tab sees (the stored state), so a stale state left by an earlier run is replaced.
+      const current = reported();
+      const next = { ...current, ...part };
+      if (next.reachable === current.reachable && next.active === current.active && next.needsSignIn === current.needsSignIn) {
         return;
       }
-      local = next;
       setReported(next);
       writing = writing.then(() => db.upsertLocal<ReportedState>(DOC_ID, next)).catch(() => undefined);
     },
