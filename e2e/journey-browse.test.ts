@@ -1,4 +1,5 @@
 /** (1) The customer's journey online: sign in, filter, page, open a ticket, reply, create a ticket. */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDoc, TicketDoc } from '../app/model';
 import { signInAgent } from './support';
@@ -9,9 +10,24 @@ describe('journey: browse, reply, create', () => {
   beforeAll(async () => { h = await startHarness(); });
   afterAll(async () => { await h?.close(); });
 
+  it('sends / to /login without a stored user, and /login loads no RxDB code', async () => {
+    const { page } = h;
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // The RxDB bundle names itself (rxdb.info links, `rxdb` storage names): no script this page ran may contain it.
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+    expect(scripts.length).toBeGreaterThan(0);
+    const withRxdb = scripts.filter((path) => readFileSync(`dist${path}`, 'utf8').includes('rxdb'));
+    expect(withRxdb).toEqual([]);
+  });
+
   it('signs in, filters by tab and pages through My Tickets', async () => {
     const { page } = h;
     await signInAs(page, DEMO_CUSTOMER);
+    await page.goto('/');
+    await page.waitForURL('**/tickets');
     await expect.poll(() => page.locator('.ticket-row').count()).toBe(10);
     const total = Number(/of (\d+) tickets/.exec(await page.locator('.pagination-count').innerText())?.[1]);
     expect(total).toBeGreaterThan(10);
@@ -57,6 +73,8 @@ describe('journey: browse, reply, create', () => {
     await page.getByRole('link', { name: /Back/ }).click();
     await page.getByRole('link', { name: /New Request/ }).click();
     await page.getByLabel('Subject').fill('Export to PDF loses the logo');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Subject').inputValue()).toBe('Export to PDF loses the logo');
     await page.getByLabel(/Description/).fill('Since Monday.');
     await page.getByLabel('Message').fill('When I export the monthly report to PDF the logo is missing.');
     await page.getByRole('button', { name: 'Submit Request' }).click();
@@ -71,5 +89,14 @@ describe('journey: browse, reply, create', () => {
 
     await page.getByRole('link', { name: /Back/ }).click();
     await page.getByRole('link', { name: 'Export to PDF loses the logo' }).waitFor();
+  });
+
+  it('signs out after confirming, back to the sign-in screen', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    await page.goto('/tickets');
+    await page.waitForURL('**/login');
   });
 });
