@@ -1,0 +1,58 @@
+/** The replication fetch: refused rows become ok for RxDB and failed in the outbox; 401 waits for sign-in. */
+import { describe, expect, it } from 'vitest';
+import { SIGNED_IN_EVENT } from '../session';
+import { createCouchFetch } from './couch-fetch';
+import type { OutboxView } from './outbox-store';
+import { createSignInGate } from './sign-in-gate';
+
+function setup(answers: Response[]) {
+  const refused: [string, string][] = [];
+  const acknowledged: string[] = [];
+  const outbox: OutboxView = {
+    needsResend: () => false,
+    acknowledge: async (_c, ids) => void acknowledged.push(...ids),
+    refuse: async (id, _c, reason) => void refused.push([id, reason]),
+  };
+  const signInStates: boolean[] = [];
+  const gate = createSignInGate((needs) => signInStates.push(needs));
+  const calls: string[] = [];
+  const couchFetch = createCouchFetch({
+    collection: 'messages', outbox, gate, signal: new AbortController().signal, onReachable: () => undefined,
+    fetch: async (url) => {
+      calls.push(String(url));
+      return answers.shift()!;
+    },
+  });
+  return { couchFetch, refused, acknowledged, signInStates, calls, gate };
+}
+
+describe('couch fetch', () => {
+  it('hands RxDB a refused row as ok and records it as failed with the reason', async () => {
+    const { couchFetch, refused, acknowledged } = setup([Response.json([
+      { id: 'a', ok: true, rev: '1-x' },
+      { id: 'b', error: 'forbidden', reason: 'internal notes are written by agents' },
+      { id: 'c', error: 'conflict', reason: 'Document update conflict.' },
+    ])]);
+    const answer = await (await couchFetch('http://h/db/messages/_bulk_docs?', { method: 'POST', body: '{}' })).json();
+    expect(answer).toEqual([
+      { id: 'a', ok: true, rev: '1-x' },
+      { id: 'b', ok: true, rev: '0-refused' },
+      { id: 'c', error: 'conflict', reason: 'Document update conflict.' },
+    ]);
+    expect(refused).toEqual([['b', 'internal notes are written by agents']]);
+    expect(acknowledged).toEqual(['a']);
+  });
+
+  it('holds a request after a 401 until the user signs in, then sends it again', async () => {
+    const { couchFetch, signInStates, calls } = setup([
+      Response.json({ error: 'unauthorized' }, { status: 401 }),
+      Response.json({ results: [], last_seq: '0' }),
+    ]);
+    const pending = couchFetch('http://h/db/messages/_changes?feed=normal');
+    await expect.poll(() => signInStates).toEqual([true]);
+    window.dispatchEvent(new Event(SIGNED_IN_EVENT));
+    expect(await (await pending).json()).toEqual({ results: [], last_seq: '0' });
+    expect(signInStates).toEqual([true, false]);
+    expect(calls).toHaveLength(2);
+  });
+});
