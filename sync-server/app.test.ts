@@ -1,4 +1,7 @@
 /** The app's edges: JSON 404, malformed and oversized bodies, and errors that never show a stack trace. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from './middleware/json-body';
@@ -42,5 +45,25 @@ describe('createApp', () => {
 
   it('closes once, even when asked twice', async () => {
     await Promise.all([t.close(), t.close()]);
+  });
+});
+
+describe('malformed requests', () => {
+  it('never answers a malformed URL with a server error or an HTML error page', async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'harbor-app-dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
+    const built = await createTestApp({ distDir: dist });
+    try {
+      for (const url of ['/%E0%A4%A', '/db/tickets%E0/_changes', '/api/session/%zz', '/assets/%E0.js']) {
+        const res = await request(built.app).get(url).set('Accept', 'text/html');
+        expect(res.status, url).toBeLessThan(500);
+        // Either the app's own page (an app route it will show as not found) or a JSON error.
+        if (res.status >= 400) expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+        else expect(res.text, url).toBe('<!doctype html>');
+      }
+    } finally {
+      await built.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
