@@ -15,13 +15,13 @@ const UserData: ParentComponent<{ user: SessionUser; options?: PortalOptions | u
   openPortal(props.user, props.options)
     .then((opened) => {
       session = opened;
-      if (disposed) return opened.close();
+      if (disposed) return opened.close().catch(() => undefined);
       runWithOwner(owner, () => setData(opened.createData()));
     })
     .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   onCleanup(() => {
     disposed = true;
-    void session?.close();
+    void session?.close().catch(() => undefined); // another tab may have removed the copy (sign-out)
   });
   return (
     <>

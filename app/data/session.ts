@@ -81,7 +81,7 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   } catch {
     return { ok: false, kind: 'network', message: 'No connection to the server. Check your network and try again.' };
   }
-  if (response.status === 401 || response.status === 400) {
+  if (response.status === 401 || (response.status === 400 && (!email.trim() || !password))) {
     return { ok: false, kind: 'credentials', message: 'The email or password is not right.' };
   }
   if (!response.ok) {
