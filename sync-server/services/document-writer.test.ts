@@ -38,3 +38,18 @@ describe('writeDocuments', () => {
     expect(row).toMatchObject({ error: 'forbidden' });
   });
 });
+
+describe('the same new ticket sent twice at once', () => {
+  it('is stored once, answered ok then conflict, and takes one number', async () => {
+    const ada = await createAccount(storage, { role: 'customer', email: 'ada@example.com', name: 'Ada Lovelace', password: 'demo-password' });
+    const ticket = asCouch(aTicket(ada, { id: 'twice' }));
+    const answers = await Promise.all([
+      writeDocuments({ storage }, ada, 'tickets', [ticket]),
+      writeDocuments({ storage }, ada, 'tickets', [ticket]),
+    ]);
+    expect(answers.flat().map((row) => ('ok' in row ? 'ok' : row.error)).sort()).toEqual(['conflict', 'ok']);
+    const [next] = await writeDocuments({ storage }, ada, 'tickets', [asCouch(aTicket(ada, { id: 'after' }))]);
+    expect(next).toMatchObject({ ok: true });
+    expect(await storage.tickets.get('after')).toMatchObject({ number: 2 });
+  });
+});

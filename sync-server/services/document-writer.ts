@@ -10,7 +10,8 @@ import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
 import { messageWriteError, ticketWriteError } from '../../app/model/write-rules';
 import { getUser } from './accounts';
-import { isInputProblem, readIncomingDoc } from './document-writer-input';
+import { isInputProblem, readIncomingDoc, type IncomingDoc } from './document-writer-input';
+import { withDocumentLock } from './document-writer-lock';
 import { canSee, toModelDoc, toStoredBody, type StoredDoc } from './feed-docs';
 import type { Database, Storage } from './storage';
 import { ticketNumbersFor } from './ticket-numbers';
@@ -55,6 +56,15 @@ export async function readStored(db: Database, id: string): Promise<StoredDoc | 
 async function writeOne(ctx: WriterContext, user: SessionUser, collection: CollectionName, raw: unknown): Promise<WriteResult> {
   const incoming = readIncomingDoc(raw);
   if (isInputProblem(incoming)) return incoming;
+  return withDocumentLock(`${collection}/${incoming.id}`, () => writeChecked(ctx, user, collection, incoming));
+}
+
+async function writeChecked(
+  ctx: WriterContext,
+  user: SessionUser,
+  collection: CollectionName,
+  incoming: IncomingDoc,
+): Promise<WriteResult> {
   const { id, rev } = incoming;
   const shape = collection === 'tickets' ? checkTicketShape(incoming.fields) : checkMessageShape(incoming.fields);
   if (!shape.ok) return refuse(id, 'bad_request', shape.reason);
