@@ -1,4 +1,8 @@
 /** Helpers for the `/db` tests: an app with two customers and an agent, and CouchDB-form pushes and pulls. */
+import { expect } from 'vitest';
+import { aTicket } from '../../app/model/fixtures';
+import { newId } from '../../app/model/ids';
+import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
 import { addUser, createTestApp, signedInAgent, type TestAgent, type TestApp } from '../test-support/test-app';
 
@@ -93,4 +97,23 @@ export async function signInRetrying(app: TestApp, email: string): Promise<TestA
       if (attempt >= 4) throw error;
     }
   }
+}
+
+/** Reads a stored ticket back in model form. */
+export async function storedTicket(world: DbWorld, id: string): Promise<TicketDoc> {
+  const { _id, _rev: _ignored, ...fields } = (await world.app.storage.tickets.get(id)) as unknown as Record<string, unknown>;
+  return { ...fields, id: _id } as TicketDoc;
+}
+
+/** Creates a ticket as Ada; returns the stored ticket (number and customerName stamped) and its revision. */
+export async function createAdaTicket(world: DbWorld, overrides: Partial<TicketDoc> = {}): Promise<{ ticket: TicketDoc; rev: string }> {
+  const ticket = aTicket(world.ada.user, { id: newId(), ...overrides });
+  const rev = await pushOk(world.ada, 'tickets', couch(ticket));
+  return { ticket: await storedTicket(world, ticket.id), rev };
+}
+
+/** Expects a refused `_bulk_docs` row with `error` and a reason containing `reason`. */
+export function expectRefused(row: Record<string, unknown> | undefined, error: string, reason: string): void {
+  expect(row).toMatchObject({ error });
+  expect(String(row?.reason)).toContain(reason);
 }
