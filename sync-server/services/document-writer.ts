@@ -8,13 +8,11 @@ import { checkMessageShape, checkTicketShape } from '../../app/model/document-sh
 import type { MessageDoc } from '../../app/model/message.schema';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
-import { messageWriteError, ticketWriteError } from '../../app/model/write-rules';
-import { getUser } from './accounts';
 import { isInputProblem, readIncomingDoc, type IncomingDoc } from './document-writer-input';
 import { withDocumentLock } from './document-writer-lock';
-import { canSee, toModelDoc, toStoredBody, type StoredDoc } from './feed-docs';
-import type { Database, Storage } from './storage';
-import { ticketNumbersFor } from './ticket-numbers';
+import { canSee, readStoredDoc, toModelDoc, toStoredBody } from './feed-docs';
+import type { Storage } from './storage';
+import { prepareMessage, prepareTicket, type Refusal } from './document-writer-rules';
 
 /** What the writer needs: the storage (ticket numbers are kept per storage, so all writers share one counter). */
 export interface WriterContext {
@@ -25,8 +23,6 @@ export interface WriterContext {
 export type WriteResult =
   | { ok: true; id: string; rev: string }
   | { id: string | null; error: 'conflict' | 'forbidden' | 'bad_request'; reason: string };
-
-type Refusal = Extract<WriteResult, { error: string }>;
 
 const refuse = (id: string, error: Refusal['error'], reason: string): Refusal => ({ id, error, reason });
 
@@ -41,16 +37,6 @@ export async function writeDocuments(
   // One at a time: a batch may carry the same id twice, and the second must see the first.
   for (const raw of docs) results.push(await writeOne(ctx, user, collection, raw));
   return results;
-}
-
-/** Reads a stored document, or null when it does not exist (or was deleted). */
-export async function readStored(db: Database, id: string): Promise<StoredDoc | null> {
-  try {
-    return (await db.get(id)) as unknown as StoredDoc;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return null;
-    throw error;
-  }
 }
 
 async function writeOne(ctx: WriterContext, user: SessionUser, collection: CollectionName, raw: unknown): Promise<WriteResult> {
@@ -69,7 +55,7 @@ async function writeChecked(
   const shape = collection === 'tickets' ? checkTicketShape(incoming.fields) : checkMessageShape(incoming.fields);
   if (!shape.ok) return refuse(id, 'bad_request', shape.reason);
   const db = ctx.storage[collection];
-  const stored = await readStored(db, id);
+  const stored = await readStoredDoc(db, id);
   if (stored && !canSee(user, stored)) return refuse(id, 'forbidden', 'you cannot write this document');
   if (stored?._rev !== rev) return refuse(id, 'conflict', 'Document update conflict.');
   const next =
@@ -86,38 +72,6 @@ async function writeChecked(
     if ((error as { status?: number }).status === 409) return refuse(id, 'conflict', 'Document update conflict.');
     throw error;
   }
-}
-
-async function prepareTicket(
-  ctx: WriterContext,
-  user: SessionUser,
-  stored: StoredDoc | null,
-  next: TicketDoc,
-): Promise<TicketDoc | Refusal> {
-  const previous = stored ? (toModelDoc(stored) as TicketDoc) : null;
-  const error = ticketWriteError(user, previous, next);
-  if (error) return refuse(next.id, 'forbidden', error);
-  if (previous) {
-    const number = previous.number ?? (await ticketNumbersFor(ctx.storage).next());
-    return { ...next, number, customerName: previous.customerName };
-  }
-  const customer = await getUser(ctx.storage, next.customerId);
-  const customerName = customer?.role === 'customer' ? customer.name : next.customerId === user.id ? user.name : null;
-  if (customerName === null) return refuse(next.id, 'forbidden', 'the ticket’s customer has no account');
-  return { ...next, customerName, number: await ticketNumbersFor(ctx.storage).next() };
-}
-
-async function prepareMessage(
-  ctx: WriterContext,
-  user: SessionUser,
-  stored: StoredDoc | null,
-  next: MessageDoc,
-): Promise<MessageDoc | Refusal> {
-  const previous = stored ? (toModelDoc(stored) as MessageDoc) : null;
-  const storedTicket = await readStored(ctx.storage.tickets, next.ticketId);
-  const ticket = storedTicket ? (toModelDoc(storedTicket) as TicketDoc) : null;
-  const error = messageWriteError(user, previous, next, ticket);
-  return error ? refuse(next.id, 'forbidden', error) : next;
 }
 
 function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

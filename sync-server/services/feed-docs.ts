@@ -1,5 +1,6 @@
 /** Stored CouchDB documents (`_id`, `_rev`) versus model documents (`id`), and who may see one (every read path). */
 import type { SessionUser } from '../../app/model/user';
+import type { Database } from './storage';
 
 /** A document as stored: the model's fields with `_id` in place of `id`, plus `_rev`. */
 export interface StoredDoc {
@@ -27,4 +28,14 @@ export function toStoredBody(doc: { id: string } & Record<string, unknown>): Rec
 export function canSee(user: SessionUser, doc: { customerId?: unknown; visibility?: unknown }): boolean {
   if (user.role === 'agent') return true;
   return doc.customerId === user.id && doc.visibility !== 'internal';
+}
+
+/** Reads a stored document, or null when it does not exist (or was deleted). */
+export async function readStoredDoc(db: Database, id: string): Promise<StoredDoc | null> {
+  try {
+    return (await db.get(id)) as unknown as StoredDoc;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
 }
