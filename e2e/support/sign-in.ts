@@ -4,8 +4,7 @@ import { DEMO_PASSWORD } from '../../sync-server/services/seed-demo';
 
 /**
  * Signs in as `email` (the demo password by default) and waits until My Tickets shows. A sign-in the server
- * answers with an error is tried again, up to 3 times, and said in the thrown error: the server refuses about
- * 1 in 64 sign-ins with 400 (a session id starting with `_` is not a valid PouchDB id; reported to its owners).
+ * answers with an error (not wrong credentials) is tried again, up to 3 times; a failure says what the screen showed.
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, attempt = 1): Promise<void> {
   await page.goto('/login');
@@ -13,7 +12,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const alert = page.locator('.form-error[role="alert"]');
-  await Promise.race([page.waitForURL('**/tickets'), alert.waitFor()]);
+  await Promise.race([page.waitForURL('**/tickets'), alert.waitFor()]).catch((error: Error) => {
+    throw new Error(`Sign-in as ${email} did not finish at ${page.url()}: ${error.message}`);
+  });
   if (await alert.isVisible()) {
     const text = await alert.textContent();
     if (attempt < 3 && !text?.includes('email or password')) return signIn(page, email, password, attempt + 1);
