@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('two tabs', () => {
-  it('shows an agent’s reply and the other tab’s new request in both tabs, live', async () => {
+  it('shows an agent’s reply and the other tab’s new request in both tabs, live, and the other tab takes over when the leader closes', async () => {
     const first = browser.page;
     const polling = new Set<string>();
     browser.context.on('request', (request) => {
@@ -53,5 +53,17 @@ describe('two tabs', () => {
       .waitFor({ timeout: 30_000 });
     // One replicating tab (the leader) for both: the other holds no longpoll of its own.
     expect([...polling]).toEqual(['first']);
+
+    // The leader goes away: the other tab takes over replication and stays live.
+    await first.close();
+    await second.goto(`/tickets/${ticket._id}`);
+    const later = 'Sam again: the technician has fixed it.';
+    await agent.write('messages', [{
+      _id: newId(), schemaVersion: SCHEMA_VERSION, ticketId: ticket._id, customerId: ticket.customerId,
+      conversationId: ticket._id, channel: 'portal', visibility: 'public', authorRole: 'agent',
+      authorId: agent.user.id, authorName: agent.user.name, body: later, createdAt: Date.now(),
+    }]);
+    await second.getByText(later).waitFor({ timeout: 30_000 });
+    expect([...polling]).toEqual(['first', 'second']);
   });
 });
