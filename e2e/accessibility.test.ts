@@ -33,7 +33,7 @@ describe('accessibility (axe-core)', () => {
       if (violations.length > 0) {
         found[name] = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }
-    });
+    }, h.baseUrl);
     expect(visited).toEqual(expect.arrayContaining([
       'login', 'login-errors', 'tickets', 'sign-out-dialog', 'new-ticket-errors', 'ticket-chat', 'resolve-dialog',
     ]));

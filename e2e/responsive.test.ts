@@ -18,7 +18,7 @@ describe('responsive at 390 px', () => {
         client: document.documentElement.clientWidth,
       }));
       if (scroll > client) overflowing.push(`${name}: ${scroll}px wide in ${client}px`);
-    });
+    }, h.baseUrl);
     expect(visited.length).toBeGreaterThanOrEqual(12);
     expect(overflowing).toEqual([]);
   });

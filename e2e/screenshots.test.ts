@@ -25,7 +25,7 @@ describe('screenshots', () => {
         const path = `e2e/screenshots/${size.label}-${name}.png`;
         await h.page.screenshot({ path, fullPage: true, animations: 'disabled' });
         saved.push(path);
-      });
+      }, h.baseUrl);
       expect(saved.length).toBeGreaterThanOrEqual(12);
     });
   }

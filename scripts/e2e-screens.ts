@@ -1,5 +1,7 @@
 /** Walks every screen and state the UI's browser tests look at (each dialog open, validation errors showing). */
 import type { Page } from 'playwright-core';
+import type { TicketDoc } from '../app/model';
+import { signInAgent } from '../e2e/support';
 import { DEMO_CUSTOMER, signInAs } from './e2e-harness';
 
 /** Called once per screen state, after its content has loaded. */
@@ -21,9 +23,45 @@ async function openTicket(page: Page, subject: string, tab: 'All' | 'Resolved' =
   await page.locator('.message-body').first().waitFor();
 }
 
+/**
+ * Offline, replies to an open ticket (Sending, "N unsent", the sign-out warning); an agent closes the ticket
+ * meanwhile, so back online the server refuses the reply (Failed with the reason, Retry, Discard).
+ */
+async function walkOfflineStates(page: Page, baseUrl: string, onScreen: OnScreen): Promise<void> {
+  await page.goto('/tickets?tab=open');
+  const row = page.locator('.ticket-row', { has: page.locator('.chip-open') })
+    .filter({ hasNotText: 'Webhook deliveries' }).first();
+  await row.waitFor();
+  const subject = await row.locator('.row-link').innerText();
+  await row.locator('.row-link').click();
+  await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+  const ticketId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+  await page.context().setOffline(true);
+  await page.getByText('Offline', { exact: true }).waitFor();
+  await page.getByRole('textbox', { name: /Reply/ }).fill('Could you send the invitation once more?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByText(/\d+ unsent/).waitFor();
+  await page.getByText('Sending').first().waitFor();
+  await onScreen('ticket-offline-sending');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('dialog').getByText(/reached the server yet/).waitFor();
+  await onScreen('sign-out-dialog-unsent');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+  const agent = await signInAgent(baseUrl);
+  const ticket = (await agent.all<TicketDoc>('tickets')).find((t) => t._id === ticketId)!;
+  const written = await agent.write('tickets', [{ ...ticket, status: 'closed', statusChangedAt: Date.now() + 60_000 }]);
+  if (!written[0]?.ok) throw new Error(`the agent could not close the ticket: ${JSON.stringify(written)}`);
+  await page.context().setOffline(false);
+  await page.getByText(/^Failed: /).first().waitFor({ timeout: 30_000 });
+  await onScreen('ticket-failed');
+}
+
 /** Visits: login (plain, errors, wrong password), My Tickets (All, Resolved), sign-out dialog, New request (plain,
- *  errors), ticket with chat, with email, the resolve dialog, a closed ticket. */
-export async function walkScreens(page: Page, onScreen: OnScreen): Promise<void> {
+ *  errors), ticket with chat, the resolve dialog, with email, a closed ticket, then the offline states. */
+export async function walkScreens(page: Page, onScreen: OnScreen, baseUrl?: string): Promise<void> {
   await page.goto('/login');
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   await onScreen('login');
@@ -69,4 +107,5 @@ export async function walkScreens(page: Page, onScreen: OnScreen): Promise<void>
   await openTicket(page, CLOSED_TICKET, 'Resolved');
   await page.getByRole('link', { name: 'New Request' }).last().waitFor();
   await onScreen('ticket-closed');
+  if (baseUrl) await walkOfflineStates(page, baseUrl, onScreen);
 }
