@@ -12,6 +12,7 @@ import { startReplication, type Replication, type ReplicationOptions } from './r
 import { createSyncState, SYNC_STATE_DOC, type ReportedState } from './replication/sync-state';
 import { setStoredUser } from './session';
 import type { PortalData } from './types';
+import { createFailedMessageActions } from './failed-message-actions';
 import { createWrites } from './writes';
 
 /** Options for tests: a fresh fake-indexeddb storage, another origin, or no replication at all. */
@@ -59,10 +60,12 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
       if (options.replication !== false) replication = startReplication(db, outbox, sync, options.replication ?? {});
       const queries = createLiveQueries(db, user, outbox.entries);
       const writes = createWrites(db, user, outbox);
+      const failedMessages = createFailedMessageActions(db, user, outbox);
       return {
         user,
         ...queries,
         ...writes,
+        ...failedMessages,
         sync: sync.status,
         draft: createDraft,
         async signOut() {

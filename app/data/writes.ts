@@ -8,10 +8,7 @@ import {
 } from '../model';
 import type { PortalDatabase } from './database';
 import type { Outbox } from './replication/outbox-store';
-
-function fail(reason: string | null): void {
-  if (reason) throw new Error(reason.charAt(0).toUpperCase() + reason.slice(1));
-}
+import { throwIfRefused } from './write-error';
 
 /** A status change stamped later than the one it replaces, so last-writer-wins keeps it. */
 function statusStamp(ticket: TicketDoc): number {
@@ -43,7 +40,7 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
   return {
     /** Creates a ticket and its first message (id = ticket id = conversation id); returns the ticket id. */
     async createTicket(input: { subject: string; description: string; message: string }): Promise<string> {
-      fail(subjectError(input.subject) ?? descriptionError(input.description) ?? firstMessageError(input.message));
+      throwIfRefused(subjectError(input.subject) ?? descriptionError(input.description) ?? firstMessageError(input.message));
       const id = newId();
       const now = Date.now();
       const ticket: TicketDoc = {
@@ -52,7 +49,7 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
         priority: 'medium', assigneeId: null, createdAt: now,
       };
       const message = { ...customerMessage(ticket, { id, conversationId: id, channel: 'portal', body: input.message.trim() }), createdAt: now };
-      fail(ticketWriteError(user, null, ticket) ?? messageWriteError(user, null, message, ticket));
+      throwIfRefused(ticketWriteError(user, null, ticket) ?? messageWriteError(user, null, message, ticket));
       await outbox.markPending([{ id, collection: 'tickets' }, { id, collection: 'messages' }]);
       await db.tickets.insert(ticket);
       await db.messages.insert(message);
@@ -61,7 +58,7 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
 
     /** Appends a reply to a conversation of the ticket; a pending or resolved ticket opens again. */
     async reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void> {
-      fail(replyError(input.body));
+      throwIfRefused(replyError(input.body));
       const ticket = await storedTicket(input.ticketId);
       if (input.conversationId !== ticket.id) {
         const known = await db.messages.findOne({ selector: { ticketId: ticket.id, conversationId: input.conversationId } }).exec();
@@ -70,11 +67,11 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
       const message = customerMessage(ticket, {
         id: newId(), conversationId: input.conversationId, channel: input.channel, body: input.body.trim(),
       });
-      fail(messageWriteError(user, null, message, ticket));
+      throwIfRefused(messageWriteError(user, null, message, ticket));
       const reopened: TicketDoc | null = replyReopens(ticket.status)
         ? { ...ticket, status: 'open', statusChangedAt: statusStamp(ticket) }
         : null;
-      if (reopened) fail(ticketWriteError(user, ticket, reopened));
+      if (reopened) throwIfRefused(ticketWriteError(user, ticket, reopened));
       await outbox.markPending([
         { id: message.id, collection: 'messages' },
         ...(reopened ? [{ id: ticket.id, collection: 'tickets' as const }] : []),
@@ -90,30 +87,9 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
       const ticket = await storedTicket(ticketId);
       if (ticket.status === 'resolved') return;
       const next: TicketDoc = { ...ticket, status: 'resolved', statusChangedAt: statusStamp(ticket) };
-      fail(ticketWriteError(user, ticket, next));
+      throwIfRefused(ticketWriteError(user, ticket, next));
       await outbox.markPending([{ id: ticketId, collection: 'tickets' }]);
       await db.tickets.findOne(ticketId).incrementalPatch({ status: 'resolved', statusChangedAt: next.statusChangedAt });
-    },
-
-    /** Sends a refused message again (after checking it against the ticket as the device knows it now). */
-    async retryMessage(messageId: string): Promise<void> {
-      if (!outbox.needsResend('messages', messageId)) return; // not refused: nothing to send again
-      const doc = await db.messages.findOne(messageId).exec();
-      if (!doc) throw new Error('This message is no longer on this device.');
-      const message = doc.toJSON() as MessageDoc;
-      const ticket = await db.tickets.findOne(message.ticketId).exec();
-      fail(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null));
-      await outbox.markRetrying('messages', messageId);
-      // A new local revision with the same content: the upstream picks it up, and the messages' conflict
-      // handler reports it as different from the server's copy while it is marked for a retry.
-      await doc.incrementalModify((data) => data);
-    },
-
-    /** Removes a refused message from the device (customers never delete on the server). */
-    async discardMessage(messageId: string): Promise<void> {
-      const doc = await db.messages.findOne(messageId).exec();
-      await outbox.remove('messages', messageId);
-      if (doc) await doc.remove();
     },
   };
 }
