@@ -28,6 +28,7 @@ describe('journey: browse, reply, create', () => {
     await signInAs(page, DEMO_CUSTOMER);
     await page.goto('/');
     await page.waitForURL('**/tickets');
+    await expect.poll(() => page.title()).toMatch(/^My Tickets · \S/);
     await expect.poll(() => page.locator('.ticket-row').count()).toBe(10);
     const total = Number(/of (\d+) tickets/.exec(await page.locator('.pagination-count').innerText())?.[1]);
     expect(total).toBeGreaterThan(10);

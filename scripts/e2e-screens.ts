@@ -39,7 +39,7 @@ async function walkOfflineStates(page: Page, baseUrl: string, onScreen: OnScreen
 
   await page.context().setOffline(true);
   await page.getByText('Offline', { exact: true }).waitFor();
-  await page.getByRole('textbox', { name: /Reply/ }).fill('Could you send the invitation once more?');
+  await page.getByRole('textbox', { name: /Reply/ }).fill('Any update on this? Thanks!');
   await page.getByRole('button', { name: 'Send' }).click();
   await page.getByText(/\d+ unsent/).waitFor();
   await page.getByText('Sending').first().waitFor();

@@ -1,4 +1,4 @@
-/** The portal's branding applied to the page: colours that keep text readable (WCAG 4.5:1), title, theme colour. */
+/** The portal's branding applied to the page: colours that keep text readable (WCAG 4.5:1) and the theme colour. */
 
 /** The parts of the branding the page shows. */
 export interface BrandLook { name: string; primaryColor: string }
@@ -38,12 +38,11 @@ export function readableOnWhite(color: string): string {
   return toHex(rgb);
 }
 
-/** Sets the brand colours as CSS custom properties, the theme colour and the document title. */
+/** Sets the brand colours as CSS custom properties and the theme colour (screens set the title). */
 export function applyBranding(doc: Document, look: BrandLook): void {
   const strong = readableOnWhite(look.primaryColor);
   const style = doc.documentElement.style;
   style.setProperty('--brand', parseHex(look.primaryColor) ? look.primaryColor : strong);
   style.setProperty('--primary', strong);
-  doc.title = look.name;
   doc.querySelector('meta[name="theme-color"]')?.setAttribute('content', strong);
 }

@@ -28,8 +28,9 @@ export function SignOutDialog(props: SignOutDialogProps) {
         fallback={<p>Your tickets will be removed from this device. You can sign in again at any time.</p>}
       >
         <p class="warning-text">
-          {props.pendingWrites === 1 ? '1 change hasn\'t' : `${props.pendingWrites} changes haven't`} reached the
-          server yet. Signing out will discard them.
+          {props.pendingWrites === 1
+            ? "1 change hasn't reached the server yet. Signing out will discard it."
+            : `${props.pendingWrites} changes haven't reached the server yet. Signing out will discard them.`}
         </p>
       </Show>
     </ConfirmDialog>

@@ -3,10 +3,12 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { LoginForm } from '../components/login-form';
 import { signIn, storedUser } from '../data/session';
 import { useBranding } from './branding-context';
+import { createPageTitle } from './page-title';
 
 /** The sign-in container: signs in, then opens My Tickets. */
 export default function LoginPage() {
   const branding = useBranding();
+  createPageTitle(() => 'Sign in');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const again = params.again === '1';

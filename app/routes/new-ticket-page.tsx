@@ -2,11 +2,13 @@
 import { useNavigate } from '@solidjs/router';
 import { NewTicketForm, type NewTicketValues } from '../components/new-ticket-form';
 import { useData } from '../data';
+import { createPageTitle } from './page-title';
 
 /** The New Support Request container: creates the ticket locally and opens it at once. */
 export default function NewTicketPage() {
   const data = useData();
   const navigate = useNavigate();
+  createPageTitle(() => 'New Support Request');
   const drafts = {
     subject: data.draft('new-request:subject'),
     description: data.draft('new-request:description'),

@@ -3,6 +3,8 @@ import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { TicketDetailView } from '../components/ticket-detail-view';
 import { useData } from '../data';
+import { formatTicketNumber } from '../model/ticket-number';
+import { createPageTitle } from './page-title';
 
 function messageOf(error: unknown, fallback: string): string {
   return error instanceof Error ? error.message : fallback;
@@ -20,6 +22,11 @@ function TicketScreen(props: { ticketId: string }) {
   const ticket = data.ticket(ticketId);
   const messages = data.messages(ticketId);
   const conversations = data.conversations(ticketId);
+  createPageTitle(() => {
+    const t = ticket();
+    if (t === undefined) return 'Ticket';
+    return t === null ? 'Ticket not found' : `${formatTicketNumber(t.number) ?? 'New request'}: ${t.subject}`;
+  });
   const [chosen, setChosen] = createSignal<string | null>(null);
 
   // The conversation shown: the one chosen, else the one with the latest activity; a new request's first

@@ -4,6 +4,7 @@ import { createNow } from '../components/now-clock';
 import { TicketsView } from '../components/tickets-view';
 import { useData } from '../data';
 import { PORTAL_TABS, type PortalTab } from '../model/status';
+import { createPageTitle } from './page-title';
 
 function asTab(value: unknown): PortalTab {
   return typeof value === 'string' && value in PORTAL_TABS ? (value as PortalTab) : 'all';
@@ -17,6 +18,7 @@ export default function TicketsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = () => asTab(params.tab);
+  createPageTitle(() => (tab() === 'all' ? 'My Tickets' : `My Tickets (${PORTAL_TABS[tab()].label})`));
   const page = () => Math.max(1, Number.parseInt(String(params.page ?? '1'), 10) || 1);
 
   return (
