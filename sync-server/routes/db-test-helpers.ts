@@ -27,12 +27,12 @@ export async function createDbWorld(longpollTimeoutMs = 300): Promise<DbWorld> {
     const user = await addUser(app.storage, { role, email, name });
     return { user, http: await signInRetrying(app, email) };
   };
-  return {
-    app,
-    ada: await sign('customer', 'ada@example.com', 'Ada Lovelace'),
-    grace: await sign('customer', 'grace@example.com', 'Grace Hopper'),
-    sam: await sign('agent', 'sam@example.com', 'Sam Rivera'),
-  };
+  const [ada, grace, sam] = await Promise.all([
+    sign('customer', 'ada@example.com', 'Ada Lovelace'),
+    sign('customer', 'grace@example.com', 'Grace Hopper'),
+    sign('agent', 'sam@example.com', 'Sam Rivera'),
+  ]);
+  return { app, ada: ada!, grace: grace!, sam: sam! };
 }
 
 /** A model document in CouchDB form (`_id` instead of `id`), optionally based on revision `rev`. */
