@@ -21,9 +21,9 @@ export type PortalDatabase = RxDatabase<PortalCollections>;
 
 const REGISTRY_KEY = 'harbor.databases';
 
-/** The IndexedDB-safe database name of one user's copy. */
+/** The database name of one user's copy: RxDB allows `[_$a-zA-Z0-9-]`; anything else is escaped as `_hex_`. */
 export function databaseName(userId: string): string {
-  return `harbor-${userId.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+  return `harbor-${userId.replace(/[^a-zA-Z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
 }
 
 /** The storage the app uses; tests pass a fresh fake-indexeddb. */
