@@ -55,6 +55,11 @@ describe('scoping', () => {
     for (const extra of [`&filter=_selector&selector=${selector}`, '&filter=_doc_ids&doc_ids=["x"]', '&filter=_view&view=all/all']) {
       expect(idsOf(await pull(world.grace, 'tickets', 0, extra))).toEqual([graceTicket.id]);
     }
+    const posted = await world.grace.http
+      .post('/db/tickets/_changes?filter=_selector&include_docs=true')
+      .send({ selector: { customerId: world.ada.user.id } });
+    expect(posted.status).toBe(200);
+    expect(posted.body.results.map((row: { id: string }) => row.id)).toEqual([graceTicket.id]);
   });
 
   it('moves last_seq past other customers’ changes without showing them', async () => {

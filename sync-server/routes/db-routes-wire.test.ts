@@ -37,7 +37,7 @@ describe('the /db wire', () => {
 
   it('answers 405 for a known endpoint with the wrong method', async () => {
     const cases = [
-      world.sam.http.post('/db/tickets/_changes').send({}),
+      world.sam.http.put('/db/tickets/_changes').send({}),
       world.sam.http.get('/db/tickets/_bulk_docs'),
       world.sam.http.delete('/db/tickets/_all_docs'),
     ];

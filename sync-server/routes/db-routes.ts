@@ -47,7 +47,9 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
 
   const router = express.Router() as express.Router & { close(): Promise<void> };
   router.use(requireUser);
-  router.route('/:collection/_changes').all(knownCollection).get(changesHandler(ctx)).all(methodNotAllowed('GET'));
+  // POST is how CouchDB clients send a selector; it is answered like GET, the body ignored (never honoured).
+  const changes = changesHandler(ctx);
+  router.route('/:collection/_changes').all(knownCollection).get(changes).post(changes).all(methodNotAllowed('GET, POST'));
   router
     .route('/:collection/_all_docs')
     .all(knownCollection)
