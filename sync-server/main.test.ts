@@ -47,14 +47,17 @@ describe('main', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/the data directory is in use by another process/);
 
-    // An open longpoll is answered (empty, well-formed) when the server stops, not cut.
-    const longpoll = fetch(`${firstUrl}/db/tickets/_changes?feed=longpoll&since=now&heartbeat=60000`, { headers: { cookie } });
-    // Nothing outside the server can observe the request arriving; give it a moment before the signal.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // An open feed ends when the server stops: the agent's event stream is open once its headers arrive.
+    const sam = await fetch(`${firstUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'sam@example.com', password: 'demo-password' }),
+    });
+    const samCookie = sam.headers.get('set-cookie')!.split(';')[0]!;
+    const stream = await fetch(`${firstUrl}/db/messages/_changes?feed=eventsource&since=now`, { headers: { cookie: samCookie } });
+    expect(stream.status).toBe(200);
     first.kill('SIGTERM');
-    const ended = await longpoll;
-    expect(ended.status).toBe(200);
-    expect(await ended.json()).toMatchObject({ results: [] });
+    expect(await stream.text()).toMatch(/^:ok/);
     expect((await firstExit).code).toBe(0);
 
     const again = spawnTsx('sync-server/main.ts', [], env);

@@ -40,6 +40,13 @@ describe('createErrorHandler', () => {
     expect(res.body).toEqual({ error: 'bad_request', reason: 'range not satisfiable' });
   });
 
+  it('answers a storage error with 500, whatever status PouchDB gave it', async () => {
+    const pouchError = Object.assign(new Error('_id must not start with an underscore'), { status: 400, error: true, name: 'bad_request' });
+    const res = await request(appThrowing(pouchError)).get('/boom');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: 'internal_error', reason: expect.any(String) });
+  });
+
   it('answers unknown paths with a JSON 404', async () => {
     const app = appThrowing(new Error('unused'));
     const missing = await request(app).get('/nothing');

@@ -24,6 +24,8 @@ interface BodyParserError {
   statusCode?: number;
   type?: string;
   expose?: boolean;
+  /** Set on PouchDB's errors: their status is the storage's answer to the server, never the client's fault. */
+  error?: unknown;
 }
 
 /** Turns any error into `{ error, reason }` JSON with the right status; logs server faults. */
@@ -38,7 +40,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const info = (err ?? {}) as BodyParserError;
-    const status = info.status ?? info.statusCode ?? 500;
+    const status = info.error === true ? 500 : (info.status ?? info.statusCode ?? 500);
     if (info.type === 'entity.parse.failed') {
       res.status(400).json({ error: 'bad_request', reason: 'The request body is not valid JSON.' });
     } else if (info.type === 'entity.too.large') {

@@ -66,10 +66,26 @@ describe('PouchSessionStore', () => {
       expect(await call<SessionData>((cb) => store.get('sid', cb))).toMatchObject({ n: 5 });
       const later = { cookie: { originalMaxAge: 1e9, expires: new Date(Date.now() + 1e9) } } as unknown as SessionData;
       await call((cb) => store.touch('sid', later, () => cb(null)));
-      const stored = (await storage.sessions.get('sid')) as unknown as { expiresAt: number };
+      const stored = (await storage.sessions.get('session:sid')) as unknown as { expiresAt: number };
       expect(stored.expiresAt).toBeGreaterThan(Date.now() + 1e8);
       await call((cb) => store.destroy('sid', cb));
       expect(await call((cb) => store.get('sid', cb))).toBeNull();
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('keeps sessions whose id starts with an underscore (PouchDB refuses such document ids)', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    try {
+      const store = new PouchSessionStore(storage.sessions);
+      const data = { cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) }, n: 1 } as unknown as SessionData;
+      for (const sid of ['_leading', '-dash', '__x']) {
+        await call((cb) => store.set(sid, data, cb));
+        expect(await call<SessionData>((cb) => store.get(sid, cb)), sid).toMatchObject({ n: 1 });
+        await call((cb) => store.destroy(sid, cb));
+        expect(await call((cb) => store.get(sid, cb)), sid).toBeNull();
+      }
     } finally {
       await storage.close();
     }

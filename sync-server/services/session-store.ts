@@ -14,6 +14,13 @@ interface SessionDoc {
   expiresAt: number;
 }
 
+/**
+ * Session ids are base64url and may start with `_`, which PouchDB refuses as a document id (it would answer
+ * 400 for one sign-in in 64): every session document's id is the session id behind this prefix.
+ */
+const ID_PREFIX = 'session:';
+const docId = (sid: string): string => ID_PREFIX + sid;
+
 /** A rolling session's expiry is rewritten at most this often, so busy clients do not write on every request. */
 const TOUCH_GRANULARITY_MS = 60 * 60 * 1000;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -51,7 +58,7 @@ export class PouchSessionStore extends session.Store {
 
   private async read(sid: string): Promise<SessionDoc | null> {
     try {
-      return (await this.db.get(sid)) as unknown as SessionDoc;
+      return (await this.db.get(docId(sid))) as unknown as SessionDoc;
     } catch (error) {
       if (status(error) === 404) return null;
       throw error;
@@ -73,7 +80,7 @@ export class PouchSessionStore extends session.Store {
       const next = update(current);
       if (!next) return;
       try {
-        await this.db.put({ ...next, _id: sid, ...(current?._rev && { _rev: current._rev }) });
+        await this.db.put({ ...next, _id: docId(sid), ...(current?._rev && { _rev: current._rev }) });
         return;
       } catch (error) {
         if (status(error) !== 409 || attempt >= 4) throw error;
@@ -98,7 +105,7 @@ export class PouchSessionStore extends session.Store {
 
   override set(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
     this.serial(sid, () =>
-      this.write(sid, () => ({ _id: sid, session: JSON.parse(JSON.stringify(data)), expiresAt: expiryOf(data) })),
+      this.write(sid, () => ({ _id: docId(sid), session: JSON.parse(JSON.stringify(data)), expiresAt: expiryOf(data) })),
     ).then(
       () => callback?.(),
       (error) => callback?.(error),
