@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../scripts/e2e-harness';
+import { DEMO_CUSTOMER, startHarness, type Harness } from '../scripts/e2e-harness';
 import { walkScreens } from '../scripts/e2e-screens';
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
@@ -38,5 +38,40 @@ describe('accessibility (axe-core)', () => {
       'login', 'login-errors', 'tickets', 'sign-out-dialog', 'new-ticket-errors', 'ticket-chat', 'resolve-dialog',
     ]));
     expect(found).toEqual({});
+  });
+
+  it('works with the keyboard alone: sign in, switch tab, open a ticket, reply', async () => {
+    const page = h.page;
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    /** Presses Tab until the focused element matches `selector` (at most 40 times). */
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await tabTo('input[type=email]');
+    await page.keyboard.type(DEMO_CUSTOMER.email);
+    await tabTo('input[type=password]');
+    await page.keyboard.type(DEMO_CUSTOMER.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/tickets');
+    await page.locator('.ticket-row').first().waitFor();
+
+    await tabTo('[role=tab][data-selected]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/tab=open/);
+    await tabTo('.row-link');
+    const subject = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+    await tabTo('textarea[name=reply]');
+    await page.keyboard.type('Thanks, typed without a mouse.');
+    await tabTo('button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.locator('.message-body', { hasText: 'Thanks, typed without a mouse.' }).waitFor();
   });
 });
