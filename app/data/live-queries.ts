@@ -42,7 +42,12 @@ function createRowCache<R>() {
 }
 
 /** The live reads of one user's database. */
-export function createLiveQueries(db: PortalDatabase, user: SessionUser, outbox: Accessor<Record<string, OutboxEntry>>) {
+export function createLiveQueries(
+  db: PortalDatabase,
+  user: SessionUser,
+  outbox: Accessor<Record<string, OutboxEntry>>,
+  listsKnown: Accessor<boolean>,
+) {
   const publicMessages = (selector: Record<string, unknown>) =>
     db.messages.find({ selector: { ...selector, visibility: 'public' }, sort: [{ createdAt: 'asc' }] }).$.pipe(
       map((docs) => docs.map((d) => toPlain<MessageDoc>(d as RxDocument<MessageDoc>))),
@@ -64,7 +69,12 @@ export function createLiveQueries(db: PortalDatabase, user: SessionUser, outbox:
           })));
         }),
       );
-      return fromObservable(source);
+      const summaries = fromObservable(source);
+      // Before the first pull an empty device would read as "no tickets": keep loading until the list is known.
+      return createMemo(() => {
+        const list = summaries();
+        return list && (list.length > 0 || listsKnown()) ? list : undefined;
+      });
     },
 
     ticket(id: string): Accessor<TicketDoc | null | undefined> {

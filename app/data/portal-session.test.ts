@@ -1,5 +1,6 @@
 /** Sessions on the device: a lost session holds unsent writes until sign-in; sign-out wipes the device's copy. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEffect } from 'solid-js';
 import { fetchWithCookie } from '../../sync-server/integration/device';
 import { signIn, signUp, startServer, type LiveServer } from '../../sync-server/integration/http-session';
 import { createDraft } from './drafts';
@@ -64,6 +65,25 @@ describe('the session on the device', () => {
     });
     expect(portal.data.sync()).toMatchObject({ connection: 'offline', needsSignIn: true });
     await until(portal.data.sync, (s) => s.connection !== 'offline' && !s.needsSignIn);
+  });
+
+  it('keeps a new device’s list loading until the first pull is done, never showing an empty list', async () => {
+    const ada = await signUp(live, 'customer', 'ada@example.com', 'Ada Lovelace');
+    const replication = { origin: live.baseUrl, fetch: fetchWithCookie(ada.cookie), retryTime: 300 };
+    portal = await openTestPortal(ada.user, { replication });
+    await portal.data.createTicket({ subject: 'Printer jams', description: '', message: 'It jams on every page.' });
+    await until(portal.data.sync, (s) => s.pendingWrites === 0);
+    await portal.close();
+
+    portal = await openTestPortal(ada.user, { storage: freshStorage(), replication });
+    const seen: (number | undefined)[] = [];
+    const list = portal.within(() => {
+      const tickets = portal!.data.tickets();
+      createEffect(() => seen.push(tickets()?.length));
+      return tickets;
+    });
+    await until(list, (l) => l?.length === 1);
+    expect(seen.filter((n) => n !== undefined)).toEqual([1]);
   });
 
   it('signs out: stops replication, removes the copy, ends the session, forgets the user and drafts', async () => {

@@ -58,7 +58,8 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
       const sync = createSyncState(db, outbox.entries, storedSync);
       disposeSync = () => sync.dispose();
       if (options.replication !== false) replication = startReplication(db, outbox, sync, options.replication ?? {});
-      const queries = createLiveQueries(db, user, outbox.entries);
+      const replicating = options.replication !== false;
+      const queries = createLiveQueries(db, user, outbox.entries, () => !replicating || sync.listsKnown());
       const writes = createWrites(db, user, outbox);
       const failedMessages = createFailedMessageActions(db, user, outbox);
       return {

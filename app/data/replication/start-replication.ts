@@ -58,6 +58,9 @@ export function startReplication(
       push: { batchSize: 50, modifier: (doc: { _deleted?: boolean }) => (doc._deleted ? null : doc) },
     }) as RxCouchDBReplicationState<unknown>,
   );
+  void Promise.all(states.map((s) => s.awaitInitialReplication()))
+    .then(() => sync.report({ pulledOnce: true }))
+    .catch(() => undefined); // stopped before the first pull finished
   const subscriptions: Subscription[] = [
     combineLatest(states.map((s) => s.active$)).subscribe((active) => sync.report({ active: active.some(Boolean) })),
     ...states.map((s) => s.error$.subscribe(() => undefined)),

@@ -13,6 +13,8 @@ export interface ReportedState {
   reachable: boolean;
   active: boolean;
   needsSignIn: boolean;
+  /** The device has finished one full pull from the server (so an empty list means no tickets). */
+  pulledOnce?: boolean;
 }
 
 /** The local document holding the reported state. */
@@ -23,6 +25,8 @@ const INITIAL: ReportedState = { reachable: true, active: false, needsSignIn: fa
 /** The badge state of one open database, and the leader's way to report into it. */
 export interface SyncState {
   status: Accessor<SyncStatus>;
+  /** Whether lists are known: one full pull is done, or there is no server to ask (offline, not replicating). */
+  listsKnown: Accessor<boolean>;
   /** Called by the replicating tab only. */
   report(part: Partial<ReportedState>): void;
   dispose(): void;
@@ -65,13 +69,13 @@ export function createSyncState(
 
   return {
     status,
+    listsKnown: createMemo(() => !!reported().pulledOnce || status().connection === 'offline'),
     report(part) {
       // Compared with what every tab sees (the stored state), so a stale state left by an earlier run is replaced.
       const current = reported();
       const next = { ...current, ...part };
-      if (next.reachable === current.reachable && next.active === current.active && next.needsSignIn === current.needsSignIn) {
-        return;
-      }
+      const same = (Object.keys(next) as (keyof ReportedState)[]).every((key) => next[key] === current[key]);
+      if (same) return;
       setReported(next);
       writing = writing.then(() => db.upsertLocal<ReportedState>(DOC_ID, next)).catch(() => undefined);
     },
