@@ -4,7 +4,7 @@ import { aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
-import { addUser, createTestApp, signedInAgent, type TestAgent, type TestApp } from '../test-support/test-app';
+import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
 
 /** A signed-in person: their user and a cookie-carrying supertest agent. */
 export interface Person {
@@ -24,8 +24,8 @@ export interface DbWorld {
 export async function createDbWorld(longpollTimeoutMs = 300): Promise<DbWorld> {
   const app = await createTestApp({ longpollTimeoutMs });
   const sign = async (role: 'customer' | 'agent', email: string, name: string): Promise<Person> => {
-    const user = await addUser(app.storage, { role, email, name });
-    return { user, http: await signInRetrying(app, email) };
+    const { user, agent } = await app.signIn({ role, email, name });
+    return { user, http: agent };
   };
   const [ada, grace, sam] = await Promise.all([
     sign('customer', 'ada@example.com', 'Ada Lovelace'),
@@ -83,20 +83,6 @@ export async function pull(
 /** The ids a `_changes` answer carries. */
 export function idsOf(body: ChangesBody): string[] {
   return body.results.map((row) => row.id);
-}
-
-/**
- * Signs in, retrying a failed attempt: the session store uses the session id as a PouchDB `_id`, and an id that
- * starts with `_` (1 in 64) is refused with 400 (reported to the session store's owner).
- */
-export async function signInRetrying(app: TestApp, email: string): Promise<TestAgent> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await signedInAgent(app.app, email);
-    } catch (error) {
-      if (attempt >= 4) throw error;
-    }
-  }
 }
 
 /** Reads a stored ticket back in model form. */
