@@ -14,6 +14,8 @@ describe('document shapes', () => {
     [{ ...aTicket(), number: '7' }, 'number'],
     [{ ...aTicket(), status: 'archived' }, 'status'],
     [{ ...aTicket(), createdAt: 1.5 }, 'createdAt'],
+    [{ ...aTicket(), id: '_design/evil' }, 'id'],
+    [{ ...aTicket(), id: '_local/evil' }, 'id'],
     [null, 'document'],
   ])('refuses %j', (value, reason) => {
     const result = checkTicketShape(value);

@@ -6,7 +6,8 @@ import {
 import type { MessageDoc } from './message.schema';
 import type { TicketDoc } from './ticket.schema';
 
-const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idMax));
+// A leading underscore is CouchDB's: `_design/…` and `_local/…` ids would become special documents.
+const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idMax), z.regex(/^[^_]/));
 const timestamp = z.int().check(z.nonnegative());
 
 const ticketShape = z.strictObject({

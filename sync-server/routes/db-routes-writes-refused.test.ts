@@ -29,6 +29,14 @@ describe('what no one may send', () => {
     expect((await pull(world.sam, 'tickets')).results).toHaveLength(1);
   });
 
+  it('refuses ids CouchDB reserves (design, local, leading underscore) per document, never a 500', async () => {
+    const ids = ['_design/evil', '_local/evil', '_evil'];
+    const rows = await push(world.sam, 'tickets', ids.map((id) => couch(aTicket(world.ada.user, { id }))));
+    expect(rows.map((row) => row.error)).toEqual(['bad_request', 'bad_request', 'bad_request']);
+    expect((await pull(world.sam, 'tickets')).results).toHaveLength(0);
+    await expect(world.app.storage.tickets.get('_design/evil')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('refuses new_edits: false as a whole, storing nothing', async () => {
     const ticket = aTicket(world.ada.user, { id: newId() });
     const res = await world.sam.http
