@@ -1,0 +1,35 @@
+/** Branding: the device's copy at once (so /login looks the same offline), refreshed from /api/portal. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRoot } from 'solid-js';
+import { until } from './testing/portal-fixture';
+import { cachedBranding, createBranding } from './branding';
+
+const acme = { name: 'Acme Support', primaryColor: '#4f46e5', logoUrl: '/portal/logo' };
+beforeEach(() => localStorage.clear());
+afterEach(() => vi.unstubAllGlobals());
+
+describe('branding', () => {
+  it('shows the cached copy first, then the server’s, and keeps it for next time', async () => {
+    localStorage.setItem('harbor.branding', JSON.stringify({ ...acme, name: 'Old Name' }));
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json(acme)));
+    await createRoot(async (dispose) => {
+      const branding = createBranding();
+      expect(branding().name).toBe('Old Name');
+      await until(branding, (b) => b.name === 'Acme Support');
+      dispose();
+    });
+    expect(cachedBranding()).toEqual(acme);
+  });
+
+  it('keeps the cached copy offline', async () => {
+    localStorage.setItem('harbor.branding', JSON.stringify(acme));
+    const failing = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
+    vi.stubGlobal('fetch', failing);
+    createRoot((dispose) => {
+      expect(createBranding()()).toEqual(acme);
+      dispose();
+    });
+    await expect.poll(() => failing.mock.calls.length).toBe(1);
+    expect(cachedBranding()).toEqual(acme);
+  });
+});
