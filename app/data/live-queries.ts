@@ -78,9 +78,14 @@ export function createLiveQueries(
     },
 
     ticket(id: string): Accessor<TicketDoc | null | undefined> {
-      return fromObservable(
+      const found = fromObservable(
         db.tickets.findOne(id).$.pipe(map((doc) => (doc ? toPlain<TicketDoc>(doc as RxDocument<TicketDoc>) : null))),
       );
+      // "Not found" only once the device knows its list; before the first pull it is still loading.
+      return createMemo(() => {
+        const ticket = found();
+        return ticket === null && !listsKnown() ? undefined : ticket;
+      });
     },
 
     messages(ticketId: string): Accessor<MessageView[] | undefined> {
