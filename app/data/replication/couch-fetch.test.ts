@@ -5,7 +5,7 @@ import { createCouchFetch } from './couch-fetch';
 import type { OutboxView } from './outbox-store';
 import { createSignInGate } from './sign-in-gate';
 
-function setup(answers: Response[]) {
+function setup(answers: Response[], current?: Set<string>) {
   const refused: [string, string][] = [];
   const acknowledged: string[] = [];
   const outbox: OutboxView = {
@@ -18,6 +18,7 @@ function setup(answers: Response[]) {
   const calls: string[] = [];
   const couchFetch = createCouchFetch({
     collection: 'messages', outbox, gate, signal: new AbortController().signal, onReachable: () => undefined,
+    ...(current ? { stillCurrent: async () => current } : {}),
     fetch: async (url) => {
       calls.push(String(url));
       return answers.shift()!;
@@ -41,6 +42,15 @@ describe('couch fetch', () => {
     ]);
     expect(refused).toEqual([['b', 'internal notes are written by agents']]);
     expect(acknowledged).toEqual(['a']);
+  });
+
+  it('leaves a document changed since it was sent pending', async () => {
+    const { couchFetch, acknowledged } = setup(
+      [Response.json([{ id: 'a', ok: true, rev: '2-x' }, { id: 'b', ok: true, rev: '2-y' }])],
+      new Set(['b']),
+    );
+    await couchFetch('http://h/db/tickets/_bulk_docs?', { method: 'POST', body: '{"docs":[]}' });
+    expect(acknowledged).toEqual(['b']);
   });
 
   it('holds a request after a 401 until the user signs in, then sends it again', async () => {

@@ -23,6 +23,11 @@ export interface CouchFetchDeps {
   gate: SignInGate;
   signal: AbortSignal;
   onReachable(reachable: boolean): void;
+  /**
+   * Which of the sent documents still are the device's current state (by id). A write made while its
+   * document's earlier state was on the way stays pending until its own push is acknowledged.
+   */
+  stillCurrent?(sent: Record<string, unknown>[]): Promise<Set<string>>;
   fetch?: typeof fetch;
 }
 
@@ -30,7 +35,16 @@ function isBulkDocs(url: string): boolean {
   return new URL(url, 'http://x').pathname.endsWith('/_bulk_docs');
 }
 
-async function settleBulkDocs(response: Response, deps: CouchFetchDeps): Promise<Response> {
+function sentDocs(init: RequestInit): Record<string, unknown>[] {
+  try {
+    const body = JSON.parse(String(init.body)) as { docs?: Record<string, unknown>[] };
+    return Array.isArray(body.docs) ? body.docs : [];
+  } catch {
+    return [];
+  }
+}
+
+async function settleBulkDocs(response: Response, init: RequestInit, deps: CouchFetchDeps): Promise<Response> {
   const rows = (await response.json()) as unknown;
   if (!Array.isArray(rows)) return Response.json(rows, { status: response.status });
   const answer = (rows as BulkRow[]).map((row) => ({ ...row }));
@@ -43,7 +57,8 @@ async function settleBulkDocs(response: Response, deps: CouchFetchDeps): Promise
       Object.assign(row, { ok: true, rev: row.rev ?? '0-refused', error: undefined, reason: undefined });
     }
   }
-  await deps.outbox.acknowledge(deps.collection, acknowledged);
+  const current = deps.stillCurrent ? await deps.stillCurrent(sentDocs(init)) : null;
+  await deps.outbox.acknowledge(deps.collection, current ? acknowledged.filter((id) => current.has(id)) : acknowledged);
   return Response.json(answer, { status: 200 });
 }
 
@@ -65,7 +80,7 @@ export function createCouchFetch(deps: CouchFetchDeps): (url: string, init?: Req
       deps.gate.close();
       return couchFetch(url, init);
     }
-    if (response.ok && init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, deps);
+    if (response.ok && init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, init, deps);
     return response;
   };
   return couchFetch;

@@ -9,6 +9,7 @@ import type { PortalDatabase } from '../database';
 import { createCouchFetch } from './couch-fetch';
 import type { Outbox } from './outbox-store';
 import { createSignInGate } from './sign-in-gate';
+import { stillCurrent } from './still-current';
 import type { SyncState } from './sync-state';
 
 /** A running replication. */
@@ -48,6 +49,7 @@ export function startReplication(
         gate,
         signal: aborter.signal,
         onReachable: (reachable) => sync.report({ reachable }),
+        stillCurrent: (sent) => stillCurrent(db, name, sent),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }) as typeof fetch,
       live: true,
