@@ -39,4 +39,10 @@ describe('formatRelative', () => {
     expect(formatRelative(now - 86_400_000, now)).toBe('yesterday');
     expect(formatRelative(now - 3 * 7 * 86_400_000, now)).toBe('3 weeks ago');
   });
+
+  it('never speaks of the future: a fast clock elsewhere reads "just now"', () => {
+    const now = Date.UTC(2026, 0, 10, 12);
+    expect(formatRelative(now + 90_000, now)).toBe('just now');
+    expect(formatRelative(now + 3 * 3_600_000, now)).toBe('just now');
+  });
 });

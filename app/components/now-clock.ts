@@ -28,10 +28,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** "2 hours ago", "yesterday", "just now": the time `at` relative to `now`. */
+/**
+ * "2 hours ago", "yesterday", "just now": the time `at` relative to `now`. A time ahead of `now` (another
+ * device's clock runs fast, or the shared clock has not ticked yet) reads "just now", never "in 1 minute".
+ */
 export function formatRelative(at: number, now: number): string {
   const diff = at - now;
-  if (Math.abs(diff) < 45_000) return 'just now';
+  if (diff > -45_000) return 'just now';
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === 'minute') return rtf.format(Math.round(diff / ms), unit);
   }
