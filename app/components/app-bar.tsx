@@ -9,6 +9,8 @@ export interface AppBarProps {
   sync: SyncBadgeProps;
   userName: string;
   onSignOut(): void;
+  /** Where the portal's name links: the user's home screen (`/tickets` unless given). */
+  homeHref?: string;
 }
 
 /** A calm header bar; the name links home. */
@@ -16,7 +18,7 @@ export function AppBar(props: AppBarProps) {
   return (
     <header class="app-bar">
       <div class="app-bar-inner">
-        <a class="brand" href="/tickets">
+        <a class="brand" href={props.homeHref ?? '/tickets'}>
           <Show when={props.logoUrl} fallback={<span class="brand-mark" aria-hidden="true">{props.portalName.slice(0, 1)}</span>}>
             {(url) => <img class="brand-logo" src={url()} alt="" />}
           </Show>

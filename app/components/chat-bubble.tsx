@@ -11,10 +11,14 @@ export interface ChatBubbleProps { message: MessageItem; own: boolean; onRetry()
 export function ChatBubble(props: ChatBubbleProps) {
   const side = () => (props.message.authorRole === 'agent' ? 'right' : 'left');
   return (
-    <div class={`bubble-row bubble-${side()} role-${props.message.authorRole}`}>
+    <div
+      class={`bubble-row bubble-${side()} role-${props.message.authorRole}`}
+      classList={{ 'bubble-internal': props.message.visibility === 'internal' }}
+    >
       <div class="bubble">
         <div class="bubble-meta">
           <span class="message-author">{props.message.authorName}</span>
+          <Show when={props.message.visibility === 'internal'}><span class="internal-label">Internal note</span></Show>
           <time datetime={new Date(props.message.createdAt).toISOString()}>{formatDateTime(props.message.createdAt)}</time>
         </div>
         <div class="message-body">{props.message.body}</div>

@@ -18,12 +18,17 @@ export function MessageCard(props: MessageCardProps) {
   const [expanded, setExpanded] = createSignal(props.initiallyExpanded);
   const bodyId = createUniqueId();
   return (
-    <article class={`message-card role-${props.message.authorRole}`} classList={{ 'message-own': props.own }}>
+    <article
+      class={`message-card role-${props.message.authorRole}`}
+      classList={{ 'message-own': props.own, 'message-internal': props.message.visibility === 'internal' }}
+    >
       <header class="message-card-header">
         <span class="avatar" aria-hidden="true">{props.message.authorName.slice(0, 1).toUpperCase()}</span>
         <div class="message-meta">
           <span class="message-author">{props.message.authorName}</span>
-          <span class="message-role">{ROLE_LABELS[props.message.authorRole]}</span>
+          <span class="message-role">
+            {props.message.visibility === 'internal' ? 'Internal note' : ROLE_LABELS[props.message.authorRole]}
+          </span>
         </div>
         <time class="message-time" datetime={new Date(props.message.createdAt).toISOString()}>
           {formatDateTime(props.message.createdAt)}

@@ -1,5 +1,5 @@
 /** The plain shape of one message as the ticket screen's components show it. */
-import type { AuthorRole, Channel } from '../model/constants';
+import type { AuthorRole, Channel, Visibility } from '../model/constants';
 import type { DeliveryValue } from './delivery-state';
 
 /** One message as plain values (the data layer's message view fits this shape). */
@@ -12,6 +12,8 @@ export interface MessageItem {
   body: string;
   createdAt: number;
   delivery: DeliveryValue;
+  /** `internal` marks an agents-only note; absent or `public` is a normal message. */
+  visibility?: Visibility;
 }
 
 /** How a role reads on screen. */

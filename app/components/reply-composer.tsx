@@ -8,9 +8,17 @@ export interface ReplyComposerProps {
   onInput(value: string): void;
   onSend(body: string): Promise<string | null>;
   channelLabel: string;
+  /** Replaces "Reply · {channel}" as the field's label (e.g. "Reply to Ada Lovelace"). */
+  label?: string;
+  /** Chat: Enter sends and Shift+Enter makes a new line. */
+  sendOnEnter?: boolean;
+  placeholder?: string;
+  submitLabel?: string;
+  /** Extra class on the form (e.g. the internal note's look). */
+  class?: string;
 }
 
-/** Ctrl/Cmd+Enter sends too. */
+/** Ctrl/Cmd+Enter sends too; with `sendOnEnter`, Enter alone sends (Shift+Enter is a new line). */
 export function ReplyComposer(props: ReplyComposerProps) {
   const id = createUniqueId();
   const [error, setError] = createSignal<string | null>(null);
@@ -31,19 +39,24 @@ export function ReplyComposer(props: ReplyComposerProps) {
   }
 
   return (
-    <form class="composer" onSubmit={send}>
-      <label class="field-label" for={id}>Reply <span class="muted">· {props.channelLabel}</span></label>
+    <form class={`composer ${props.class ?? ''}`} onSubmit={send}>
+      <label class="field-label" for={id}>
+        <Show when={props.label} fallback={<>Reply <span class="muted">· {props.channelLabel}</span></>}>{props.label}</Show>
+      </label>
       <textarea
-        id={id} class="input composer-input" rows={3} name="reply" placeholder="Write a reply…"
+        id={id} class="input composer-input" rows={3} name="reply" placeholder={props.placeholder ?? 'Write a reply…'}
         value={props.value}
         aria-invalid={error() ? 'true' : undefined}
         aria-describedby={error() ? `${id}-error` : undefined}
         onInput={(e) => { props.onInput(e.currentTarget.value); if (error()) setError(null); }}
-        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e); }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.isComposing) return;
+          if (e.ctrlKey || e.metaKey || (props.sendOnEnter && !e.shiftKey)) void send(e);
+        }}
       />
       <div class="composer-actions">
         <Show when={error()}><p class="field-error" id={`${id}-error`}>{error()}</p></Show>
-        <button type="submit" class="button button-primary" disabled={busy()}>Send</button>
+        <button type="submit" class="button button-primary" disabled={busy()}>{props.submitLabel ?? 'Send'}</button>
       </div>
     </form>
   );

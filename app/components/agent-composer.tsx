@@ -1,0 +1,51 @@
+/** The agent's composer: a public reply to the customer, or an internal note only agents see. */
+import { createSignal, Show } from 'solid-js';
+import type { Channel } from '../model/constants';
+import { CHANNEL_LABELS } from './conversation-chips';
+import { ReplyComposer } from './reply-composer';
+
+/** Props: the conversation's channel, the customer's name, the two drafts and what sending does. */
+export interface AgentComposerProps {
+  channel: Channel;
+  customerName: string;
+  replyDraft: string;
+  onReplyInput(value: string): void;
+  onReply(body: string): Promise<string | null>;
+  noteDraft: string;
+  onNoteInput(value: string): void;
+  onNote(body: string): Promise<string | null>;
+}
+
+/** Two toggle buttons pick Reply or Note; chat replies send on Enter, email and notes on Ctrl+Enter or Send. */
+export function AgentComposer(props: AgentComposerProps) {
+  const [mode, setMode] = createSignal<'reply' | 'note'>('reply');
+  return (
+    <div class="agent-composer" classList={{ 'agent-composer-note': mode() === 'note' }}>
+      <div class="composer-modes" role="group" aria-label="Write">
+        <button type="button" class="composer-mode" aria-pressed={mode() === 'reply'} onClick={() => setMode('reply')}>
+          Reply <span class="muted">· {CHANNEL_LABELS[props.channel]}</span>
+        </button>
+        <button type="button" class="composer-mode composer-mode-note" aria-pressed={mode() === 'note'} onClick={() => setMode('note')}>
+          Note <span class="muted">· internal</span>
+        </button>
+      </div>
+      <Show
+        when={mode() === 'reply'}
+        fallback={
+          <ReplyComposer
+            class="composer-note" channelLabel="Internal note" label="Note" submitLabel="Add note"
+            placeholder="Only agents see notes. The customer never receives them."
+            value={props.noteDraft} onInput={props.onNoteInput} onSend={props.onNote}
+          />
+        }
+      >
+        <ReplyComposer
+          channelLabel={CHANNEL_LABELS[props.channel]} label={`Reply to ${props.customerName}`}
+          sendOnEnter={props.channel === 'chat'}
+          placeholder={props.channel === 'chat' ? 'Type a message. Enter sends, Shift+Enter starts a new line.' : 'Write a reply…'}
+          value={props.replyDraft} onInput={props.onReplyInput} onSend={props.onReply}
+        />
+      </Show>
+    </div>
+  );
+}

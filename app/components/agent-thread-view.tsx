@@ -1,0 +1,129 @@
+/** The inbox's right panel: the selected ticket's header, controls, conversations, messages, notes and composer. */
+import { For, Match, Show, Switch } from 'solid-js';
+import type { Channel, Priority, TicketStatus } from '../model/constants';
+import { PriorityChip } from './agent-chips';
+import { AgentComposer } from './agent-composer';
+import { AgentTicketControls, type AgentOption } from './agent-ticket-controls';
+import { ChatBubble } from './chat-bubble';
+import { StatusChip, TicketNumberChip } from './chips';
+import { ConversationChips, type ConversationChip } from './conversation-chips';
+import { MessageCard } from './message-card';
+import type { MessageItem } from './message-item';
+import { formatDate } from './now-clock';
+
+/** The ticket's own fields the agent's thread shows. */
+export interface AgentTicketInfo {
+  id: string;
+  number: number | null;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  priority: Priority;
+  assigneeId: string | null;
+  customerName: string;
+  createdAt: number;
+}
+
+/** Props: plain values for the ticket and the selected conversation, and callbacks for every action. */
+export interface AgentThreadViewProps {
+  ticket: AgentTicketInfo;
+  agents: AgentOption[];
+  conversations: ConversationChip[];
+  selectedConversationId: string;
+  onSelectConversation(id: string): void;
+  onStartConversation(channel: 'email' | 'chat'): void;
+  channel: Channel;
+  /** The selected conversation's messages and notes, oldest first; `undefined` while loading. */
+  messages: MessageItem[] | undefined;
+  userId: string;
+  replyDraft: string;
+  onReplyInput(value: string): void;
+  onReply(body: string): Promise<string | null>;
+  noteDraft: string;
+  onNoteInput(value: string): void;
+  onNote(body: string): Promise<string | null>;
+  onRetry(messageId: string): void;
+  onDiscard(messageId: string): void;
+  onStatusChange(status: TicketStatus): void;
+  onPriorityChange(priority: Priority): void;
+  onAssigneeChange(assigneeId: string | null): void;
+  backHref: string;
+}
+
+/** How many of the latest cards start expanded; older ones show a one-line preview. */
+const EXPANDED_TAIL = 3;
+
+/** The thread panel, headed by the ticket; its `h2` is the panel's title. */
+export function AgentThreadView(props: AgentThreadViewProps) {
+  return (
+    <article class="thread" aria-labelledby="thread-title">
+      <header class="thread-header">
+        <a class="back-link thread-back" href={props.backHref}><span aria-hidden="true">←</span> Back to inbox</a>
+        <div class="ticket-chips">
+          <TicketNumberChip number={props.ticket.number} />
+          <StatusChip status={props.ticket.status} />
+          <PriorityChip priority={props.ticket.priority} />
+        </div>
+        <h2 class="thread-title" id="thread-title">{props.ticket.subject}</h2>
+        <p class="thread-meta">
+          <span class="thread-customer">{props.ticket.customerName}</span>
+          <span aria-hidden="true"> · </span>opened {formatDate(props.ticket.createdAt)}
+        </p>
+        <AgentTicketControls
+          status={props.ticket.status} priority={props.ticket.priority} assigneeId={props.ticket.assigneeId}
+          agents={props.agents} onStatusChange={props.onStatusChange}
+          onPriorityChange={props.onPriorityChange} onAssigneeChange={props.onAssigneeChange}
+        />
+      </header>
+      <Show when={props.ticket.description.trim()}>
+        <section class="thread-description" aria-label="Description">
+          <p class="message-body">{props.ticket.description}</p>
+        </section>
+      </Show>
+      <section class="thread-messages" aria-label="Conversation">
+        <div class="thread-conversations">
+          <ConversationChips
+            conversations={props.conversations} selectedId={props.selectedConversationId}
+            onSelect={props.onSelectConversation}
+          />
+          <div class="thread-start" role="group" aria-label="Start a conversation">
+            <button type="button" class="button button-ghost button-small" onClick={() => props.onStartConversation('email')}>+ Email</button>
+            <button type="button" class="button button-ghost button-small" onClick={() => props.onStartConversation('chat')}>+ Chat</button>
+          </div>
+        </div>
+        <Switch>
+          <Match when={props.messages === undefined}><p class="empty" role="status">Loading messages…</p></Match>
+          <Match when={props.messages?.length === 0}>
+            <p class="empty">No messages in this conversation yet. Write the first one below.</p>
+          </Match>
+          <Match when={props.channel === 'chat'}>
+            <div class="chat-thread">
+              <For each={props.messages}>
+                {(m) => (
+                  <ChatBubble message={m} own={m.authorId === props.userId}
+                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
+                )}
+              </For>
+            </div>
+          </Match>
+          <Match when={true}>
+            <div class="card-thread">
+              <For each={props.messages}>
+                {(m, i) => (
+                  <MessageCard message={m} own={m.authorId === props.userId}
+                    initiallyExpanded={i() >= (props.messages?.length ?? 0) - EXPANDED_TAIL}
+                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
+                )}
+              </For>
+            </div>
+          </Match>
+        </Switch>
+        <AgentComposer
+          channel={props.channel} customerName={props.ticket.customerName}
+          replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
+          noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
+        />
+      </section>
+    </article>
+  );
+}
