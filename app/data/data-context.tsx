@@ -2,6 +2,7 @@
 import { createContext, createSignal, getOwner, onCleanup, runWithOwner, Show, useContext, type ParentComponent } from 'solid-js';
 import type { SessionUser } from '../model';
 import { openPortal, type PortalOptions, type PortalSession } from './portal-session';
+import type { AgentData } from './agent-types';
 import type { PortalData } from './types';
 
 const DataContext = createContext<PortalData>();
@@ -48,4 +49,11 @@ export function useData(): PortalData {
   const data = useContext(DataContext);
   if (!data) throw new Error('useData() must be called inside <DataProvider>, in a route container.');
   return data;
+}
+
+/** The agent's side of the data; throws outside DataProvider or when the signed-in user is not an agent. */
+export function useAgentData(): AgentData {
+  const agent = useData().agent;
+  if (!agent) throw new Error('useAgentData() is for agents; this user is a customer.');
+  return agent;
 }

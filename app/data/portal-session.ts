@@ -69,6 +69,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         ...failedMessages,
         sync: sync.status,
         draft: createDraft,
+        agent: null,
         async signOut() {
           await replication?.stop();
           replication = null;

@@ -1,6 +1,7 @@
 /** The data API the screens use (engineer UI reads these types; the RxDB side implements them). */
 import type { Accessor } from 'solid-js';
 import type { AuthorRole, Channel, MessageDoc, SessionUser, TicketDoc } from '../model';
+import type { AgentData } from './agent-types';
 
 export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel };
 
@@ -68,4 +69,6 @@ export interface PortalData {
   signOut(): Promise<void>;
   /** A draft by key (e.g. `reply:{ticketId}`, `new-request`). */
   draft(key: string): Draft;
+  /** The agent's inbox and writes when the user is an agent, else null (use `useAgentData()`). */
+  agent: AgentData | null;
 }
