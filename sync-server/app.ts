@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './logger';
 import { createErrorHandler, notFound } from './middleware/error-handlers';
 import { jsonBody } from './middleware/json-body';
 import { createSessionMiddleware } from './middleware/session-middleware';
+import { createAgentsRouter } from './routes/agents-routes';
 import { createDbRouter } from './routes/db-routes';
 import { createPortalRouter } from './routes/portal-routes';
 import { createSessionRouter } from './routes/session-routes';
@@ -50,6 +51,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     const sessions = createSessionMiddleware(config, storage);
     app.use(['/api', '/db'], sessions);
     app.use('/api/session', createSessionRouter({ storage }));
+    app.use('/api/agents', createAgentsRouter({ storage }));
     app.use(createPortalRouter({ branding }));
     dbRouter = createDbRouter({ storage, config, logger });
     app.use('/db', dbRouter);
