@@ -1,8 +1,7 @@
-/** The inbox's filter, search and order as one pure function, so it runs offline on the device's copy. */
+/** The inbox's plain shapes: one row as the list shows it, and the filter the agent sets (search works offline). */
 import type { Channel, Priority, TicketStatus } from '../model/constants';
-import { formatTicketNumber } from '../model/ticket-number';
 
-/** One inbox row as plain values (the data layer's agent ticket summary fits this shape). */
+/** One inbox row as plain values (the container maps the data layer's inbox row to this). */
 export interface AgentRowItem {
   id: string;
   number: number | null;
@@ -10,9 +9,9 @@ export interface AgentRowItem {
   subject: string;
   status: TicketStatus;
   priority: Priority;
-  assigneeId: string | null;
   channels: Channel[];
-  lastActivityAt: number;
+  /** When the last message was written (the row's time). */
+  lastMessageAt: number;
   unread: boolean;
 }
 
@@ -21,28 +20,8 @@ export type StatusFilter = TicketStatus | 'all';
 /** The priority filter's choices: one priority or any. */
 export type PriorityFilter = Priority | 'all';
 
-/** What the agent asked the list to show. */
+/** What the agent asked the list to show: status, priority, only tickets assigned to them, search words. */
 export interface InboxFilter { status: StatusFilter; priority: PriorityFilter; mine: boolean; query: string }
 
 /** The inbox as it opens: open tickets, any priority, everyone's, no search. */
 export const DEFAULT_FILTER: InboxFilter = { status: 'open', priority: 'all', mine: false, query: '' };
-
-/** Whether `row` matches the search words: every word in the subject, the number (`TK-12`, `12`) or the customer. */
-export function matchesQuery(row: AgentRowItem, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const number = row.number === null ? '' : `${formatTicketNumber(row.number)} ${row.number}`.toLowerCase();
-  const text = `${row.subject}\n${row.customerName}\n${number}`.toLowerCase();
-  return words.every((w) => text.includes(w));
-}
-
-/** The rows that pass `filter`, newest activity first. */
-export function filterInbox<T extends AgentRowItem>(rows: readonly T[], filter: InboxFilter, userId: string): T[] {
-  return rows
-    .filter((r) =>
-      (filter.status === 'all' || r.status === filter.status)
-      && (filter.priority === 'all' || r.priority === filter.priority)
-      && (!filter.mine || r.assigneeId === userId)
-      && matchesQuery(r, filter.query))
-    .sort((a, b) => b.lastActivityAt - a.lastActivityAt);
-}

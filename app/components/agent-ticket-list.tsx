@@ -6,7 +6,7 @@ import type { AgentRowItem } from './agent-inbox-filter';
 import { StatusChip } from './chips';
 import { formatDateTime, formatRelative } from './now-clock';
 
-/** Props: the rows to show (already filtered and ordered), the selected ticket, and the clock. */
+/** Props: the rows to show (filtered and ordered by the data layer), the selected ticket, and the clock. */
 export interface AgentTicketListProps {
   rows: AgentRowItem[] | undefined;
   selectedId: string | null;
@@ -33,8 +33,8 @@ export function AgentTicketList(props: AgentTicketListProps) {
                       <span class="inbox-number">{formatTicketNumber(row.number) ?? 'New'}</span>
                       <span class="inbox-customer">{row.customerName}</span>
                       <Show when={row.unread}><span class="unread-dot" title="Unread"><span class="visually-hidden">Unread</span></span></Show>
-                      <time class="inbox-time" datetime={new Date(row.lastActivityAt).toISOString()} title={formatDateTime(row.lastActivityAt)}>
-                        {formatRelative(row.lastActivityAt, props.now)}
+                      <time class="inbox-time" datetime={new Date(row.lastMessageAt).toISOString()} title={formatDateTime(row.lastMessageAt)}>
+                        {formatRelative(row.lastMessageAt, props.now)}
                       </time>
                     </span>
                     <span class="inbox-subject">{row.subject}</span>
