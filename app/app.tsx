@@ -3,6 +3,7 @@ import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router
 import { createEffect, lazy, Show } from 'solid-js';
 import { createBranding } from './data/branding';
 import { createStoredUser } from './data/session';
+import type { SessionUser } from './model/user';
 import { applyBranding } from './components/brand-colors';
 import { BrandingContext } from './routes/branding-context';
 
@@ -11,6 +12,7 @@ const SignedInLayout = lazy(() => import('./routes/signed-in-layout'));
 const TicketsPage = lazy(() => import('./routes/tickets-page'));
 const NewTicketPage = lazy(() => import('./routes/new-ticket-page'));
 const TicketPage = lazy(() => import('./routes/ticket-page'));
+const AgentPage = lazy(() => import('./routes/agent-page'));
 
 /** The root of every screen: applies the portal's branding (colour, title) to the document. */
 function Root(props: RouteSectionProps) {
@@ -19,10 +21,15 @@ function Root(props: RouteSectionProps) {
   return <BrandingContext.Provider value={branding}>{props.children}</BrandingContext.Provider>;
 }
 
-/** `/`: the tickets when a user is kept on the device, else the sign-in screen. */
+/** Where a user's session lands: an agent's inbox, a customer's tickets. */
+function homeFor(user: SessionUser): string {
+  return user.role === 'agent' ? '/agent' : '/tickets';
+}
+
+/** `/`: an agent's inbox or a customer's tickets when a user is kept on the device, else the sign-in screen. */
 function Home() {
   const user = createStoredUser();
-  return <Navigate href={user() ? '/tickets' : '/login'} />;
+  return <Navigate href={user() ? homeFor(user()!) : '/login'} />;
 }
 
 /** Guards the signed-in screens before any RxDB code loads: no stored user means /login. */
@@ -32,6 +39,16 @@ function RequireUser(props: RouteSectionProps) {
     // Keyed on the id: another user signing in remounts the data layer; a refreshed copy of the same one does not.
     <Show when={user()?.id} keyed fallback={<Navigate href="/login" />}>
       {(_id) => <SignedInLayout user={user()!}>{props.children}</SignedInLayout>}
+    </Show>
+  );
+}
+
+/** Agent screens: a signed-out user goes to /login and a customer to /tickets before any agent code loads. */
+function RequireAgent(props: RouteSectionProps) {
+  const user = createStoredUser();
+  return (
+    <Show when={user()?.role === 'agent'} fallback={<Navigate href={user() ? '/tickets' : '/login'} />}>
+      <RequireUser {...props} />
     </Show>
   );
 }
@@ -46,6 +63,9 @@ export function App() {
         <Route path="/" component={TicketsPage} />
         <Route path="/new" component={NewTicketPage} />
         <Route path="/:id" component={TicketPage} />
+      </Route>
+      <Route path="/agent" component={RequireAgent}>
+        <Route path={['/', '/tickets/:id']} component={AgentPage} />
       </Route>
       <Route path="*" component={Home} />
     </Router>

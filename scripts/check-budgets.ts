@@ -1,6 +1,6 @@
 /**
  * The size budget, run after `vite build`: from the build's module graph (dist/.vite/manifest.json) it sums the
- * gzipped JavaScript needed to show /login (≤ 60 KB) and My Tickets (≤ 160 KB), prints both, exits 1 when over.
+ * gzipped JavaScript needed to show /login (≤ 60 KB), My Tickets (≤ 160 KB) and the agent inbox (≤ 200 KB), prints both, exits 1 when over.
  * A route needs: the app entry and the route's own chunks, with their static imports, plus what those chunks
  * load lazily on their own (e.g. the data layer's database), but not other routes and not the service-worker
  * registration (workbox-window loads after the first paint). The service worker's precache does not count.
@@ -20,6 +20,11 @@ export const BUDGETS = [
     name: 'My Tickets (/tickets)',
     limit: 160 * 1024,
     roots: ['index.html', 'app/routes/signed-in-layout.tsx', 'app/routes/tickets-page.tsx'],
+  },
+  {
+    name: 'Agent inbox (/agent)',
+    limit: 200 * 1024,
+    roots: ['index.html', 'app/routes/signed-in-layout.tsx', 'app/routes/agent-page.tsx'],
   },
 ] as const;
 

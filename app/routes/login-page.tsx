@@ -5,7 +5,7 @@ import { signIn, storedUser } from '../data/session';
 import { useBranding } from './branding-context';
 import { createPageTitle } from './page-title';
 
-/** The sign-in container: signs in, then opens My Tickets. */
+/** The sign-in container: signs in, then opens an agent's inbox or a customer's My Tickets. */
 export default function LoginPage() {
   const branding = useBranding();
   createPageTitle(() => 'Sign in');
@@ -21,7 +21,7 @@ export default function LoginPage() {
       onSubmit={async (email, password) => {
         const result = await signIn(email, password);
         if (!result.ok) return result.message;
-        navigate('/tickets', { replace: true });
+        navigate(result.user.role === 'agent' ? '/agent' : '/tickets', { replace: true });
         return null;
       }}
     />

@@ -42,6 +42,7 @@ function SignedInFrame(props: ParentProps) {
         portalName={branding().name}
         logoUrl={branding().logoUrl}
         userName={data.user.name}
+        homeHref={data.user.role === 'agent' ? '/agent' : '/tickets'}
         sync={{ connection: data.sync().connection, pendingWrites: data.sync().pendingWrites }}
         onSignOut={() => setConfirming(true)}
       />

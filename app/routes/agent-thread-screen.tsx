@@ -1,0 +1,113 @@
+/** The selected ticket's thread (container): reads the thread, marks it read, and writes replies, notes and changes. */
+import { createEffect, createMemo, createSignal, Match, on, Switch } from 'solid-js';
+import { AgentThreadView } from '../components/agent-thread-view';
+import type { ConversationChip } from '../components/conversation-chips';
+import { useAgentData, useData } from '../data';
+import type { Channel } from '../model/constants';
+
+/** The id the chips use for a conversation the agent is starting (it gets its real id with its first message). */
+const NEW_CONVERSATION = 'new-conversation';
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof Error ? error.message : fallback;
+}
+
+/** One ticket's thread; remounted per ticket id by the inbox, so its live queries are made once. */
+export function AgentThreadScreen(props: { ticketId: string }) {
+  const data = useData();
+  const agent = useAgentData();
+  const ticketId = props.ticketId;
+  const thread = agent.thread(ticketId);
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const [starting, setStarting] = createSignal<'email' | 'chat' | null>(null);
+
+  // Opening the thread, and every message that arrives while it is open, counts as read on this device.
+  createEffect(on(() => thread()?.messages.length, (count) => { if (count !== undefined) void agent.markRead(ticketId); }));
+
+  const conversations = createMemo<ConversationChip[]>(() => {
+    const list = thread()?.conversations ?? [];
+    const draft = starting();
+    return draft ? [...list, { id: NEW_CONVERSATION, channel: draft, messageCount: 0 }] : list;
+  });
+  // The conversation shown: the one being started, the one chosen, else the one with the latest activity.
+  const selected = createMemo((): { id: string; channel: Channel } => {
+    const draft = starting();
+    if (draft) return { id: NEW_CONVERSATION, channel: draft };
+    const list = thread()?.conversations ?? [];
+    const pick = list.find((c) => c.id === chosen()) ?? [...list].sort((a, b) => b.lastActivityAt - a.lastActivityAt)[0];
+    return pick ?? { id: ticketId, channel: 'portal' };
+  });
+  // Notes belong to the ticket, not to a conversation: they show, in time order, beside whichever one is open.
+  const shown = createMemo(() => thread()?.messages.filter((m) =>
+    m.conversationId === selected().id || (m.visibility === 'internal' && !starting())));
+  const replyDraft = createMemo(() => data.draft(`agent-reply:${ticketId}:${starting() ?? selected().id}`));
+  const noteDraft = data.draft(`agent-note:${ticketId}`);
+
+  async function reply(body: string): Promise<string | null> {
+    try {
+      const draft = starting();
+      const kept = replyDraft();
+      if (draft) {
+        const id = await agent.startConversation({ ticketId, channel: draft, body });
+        setStarting(null);
+        setChosen(id);
+      } else {
+        await agent.agentReply({ ticketId, conversationId: selected().id, channel: selected().channel, body });
+      }
+      kept.clear();
+      return null;
+    } catch (error) {
+      return messageOf(error, 'The reply could not be saved.');
+    }
+  }
+
+  async function note(body: string): Promise<string | null> {
+    try {
+      await agent.addInternalNote({ ticketId, body });
+      noteDraft.clear();
+      return null;
+    } catch (error) {
+      return messageOf(error, 'The note could not be saved.');
+    }
+  }
+
+  return (
+    <Switch>
+      <Match when={thread() === undefined}><p class="empty" role="status">Loading the ticket…</p></Match>
+      <Match when={thread() === null}>
+        <div class="thread">
+          <a class="back-link thread-back" href="/agent"><span aria-hidden="true">←</span> Back to inbox</a>
+          <h2 class="thread-title">Ticket not found</h2>
+          <p class="card empty">This ticket is not on this device yet, or it does not exist.</p>
+        </div>
+      </Match>
+      <Match when={thread()}>
+        {(t) => (
+          <AgentThreadView
+            ticket={{ ...t().ticket }}
+            agents={agent.agents()}
+            conversations={conversations()}
+            selectedConversationId={selected().id}
+            onSelectConversation={(id) => { if (id !== NEW_CONVERSATION) { setStarting(null); setChosen(id); } }}
+            onStartConversation={setStarting}
+            channel={selected().channel}
+            messages={shown()}
+            userId={data.user.id}
+            replyDraft={replyDraft().value()}
+            onReplyInput={(v) => replyDraft().set(v)}
+            onReply={reply}
+            noteDraft={noteDraft.value()}
+            onNoteInput={(v) => noteDraft.set(v)}
+            onNote={note}
+            onRetry={(id) => void data.retryMessage(id)}
+            onDiscard={(id) => void data.discardMessage(id)}
+            onStatusChange={(s) => void agent.setStatus(ticketId, s)}
+            onPriorityChange={(p) => void agent.setPriority(ticketId, p)}
+            onAssigneeChange={(a) => void agent.setAssignee(ticketId, a)}
+            backHref="/agent"
+          />
+        )}
+      </Match>
+    </Switch>
+  );
+}
