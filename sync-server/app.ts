@@ -4,6 +4,9 @@ import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createErrorHandler, notFound } from './middleware/error-handlers';
 import { jsonBody } from './middleware/json-body';
+import { sameOriginCheck } from './middleware/same-origin-check';
+import { securityHeaders } from './middleware/security-headers';
+import { signinRateLimit } from './middleware/signin-rate-limit';
 import { createSessionMiddleware } from './middleware/session-middleware';
 import { createAgentsRouter } from './routes/agents-routes';
 import { createDbRouter } from './routes/db-routes';
@@ -46,10 +49,13 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     const app = express();
     app.disable('x-powered-by');
     if (config.trustProxy) app.set('trust proxy', 1);
+    app.use(securityHeaders(config));
+    app.use(['/api', '/db'], sameOriginCheck(config));
     app.use(jsonBody());
     // Only the API and the replication endpoint read the session: static files never touch the sessions database.
     const sessions = createSessionMiddleware(config, storage);
     app.use(['/api', '/db'], sessions);
+    app.post('/api/session', signinRateLimit(config));
     app.use('/api/session', createSessionRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));
     app.use(createPortalRouter({ branding }));

@@ -25,6 +25,14 @@ export interface ServerConfig {
   distDir: string;
   /** How long a `feed=longpoll` waits before answering empty. */
   longpollTimeoutMs: number;
+  /** Failed sign-ins allowed per account (normalised email) in one window. */
+  signinLimitPerAccount: number;
+  /** Failed sign-ins allowed per client address in one window. */
+  signinLimitPerAddress: number;
+  /** The sign-in throttling window, in milliseconds. */
+  signinWindowMs: number;
+  /** Origins besides PUBLIC_URL's that may send state-changing requests (the vite dev server, in development). */
+  devOrigins: string[];
 }
 
 /** A configuration value the server cannot run with; `message` is one line for the operator. */
@@ -82,6 +90,25 @@ function parsePublicUrl(raw: string | undefined, host: string, port: number): st
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
+    throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}".`);
+  }
+  return value;
+}
+
+function parseDevOrigins(env: Env): string[] {
+  if (env.NODE_ENV === 'production') return [];
+  const raw = nonEmpty(env, 'DEV_SERVER_ORIGIN') ?? 'http://localhost:5173';
+  try {
+    return [new URL(raw).origin];
+  } catch {
+    throw new ConfigError(`DEV_SERVER_ORIGIN must be an absolute http(s) URL, not "${raw}".`);
+  }
+}
+
 /** Checks the colour is hex; returns it unchanged. */
 export function checkColor(name: string, raw: string): string {
   if (!HEX_COLOR.test(raw)) throw new ConfigError(`${name} must be a hex colour such as #4f46e5, not "${raw}".`);
@@ -129,6 +156,10 @@ export function loadConfig(env: Env): ServerConfig {
     trustProxy: parseFlag('TRUST_PROXY', nonEmpty(env, 'TRUST_PROXY'), false),
     distDir: path.join(PROJECT_ROOT, 'dist'),
     longpollTimeoutMs: 25_000,
+    signinLimitPerAccount: parseCount('SIGNIN_LIMIT_PER_ACCOUNT', nonEmpty(env, 'SIGNIN_LIMIT_PER_ACCOUNT'), 10),
+    signinLimitPerAddress: parseCount('SIGNIN_LIMIT_PER_ADDRESS', nonEmpty(env, 'SIGNIN_LIMIT_PER_ADDRESS'), 50),
+    signinWindowMs: 1000 * parseCount('SIGNIN_WINDOW_SECONDS', nonEmpty(env, 'SIGNIN_WINDOW_SECONDS'), 900),
+    devOrigins: parseDevOrigins(env),
   };
 }
 
@@ -144,6 +175,10 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: false,
     distDir: path.join(PROJECT_ROOT, 'sync-server', 'test-support', 'no-dist-here'),
     longpollTimeoutMs: 25_000,
+    signinLimitPerAccount: 10,
+    signinLimitPerAddress: 50,
+    signinWindowMs: 900_000,
+    devOrigins: [],
     ...overrides,
   };
 }
