@@ -5,6 +5,7 @@
 import type { RxStorage } from 'rxdb';
 import type { SessionUser } from '../model';
 import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
+import { createAgentData } from './agent-data';
 import { createDraft, clearDrafts } from './drafts';
 import { createLiveQueries } from './live-queries';
 import { createOutbox, type Outbox } from './replication/outbox-store';
@@ -69,7 +70,9 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         ...failedMessages,
         sync: sync.status,
         draft: createDraft,
-        agent: null,
+        agent: user.role === 'agent'
+          ? createAgentData(db, user, outbox, () => !replicating || sync.listsKnown(), replicating ? options.replication || {} : null)
+          : null,
         async signOut() {
           await replication?.stop();
           replication = null;

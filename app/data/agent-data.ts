@@ -1,0 +1,56 @@
+/** Assembles the agent's data: the inbox from the in-memory index, unread per device, threads, writes, agents. */
+import { createMemo, getOwner, onCleanup, type Accessor } from 'solid-js';
+import type { SessionUser } from '../model';
+import { createAgentDirectory, type DirectoryRemote } from './agent-directory';
+import { createSeenStore } from './agent-seen-store';
+import { createAgentThread } from './agent-thread';
+import type { AgentData, InboxFilter, InboxRow } from './agent-types';
+import { createAgentWrites } from './agent-writes';
+import type { PortalDatabase } from './database';
+import { createInboxFeed } from './inbox-feed';
+import { createRowMaker, isUnread, matches, normaliseSearch } from './inbox-rows';
+import type { Outbox } from './replication/outbox-store';
+
+/** The agent's data on `db`; call inside a reactive owner, which owns its subscriptions. */
+export function createAgentData(
+  db: PortalDatabase,
+  user: SessionUser,
+  outbox: Outbox,
+  listsKnown: Accessor<boolean>,
+  remote: DirectoryRemote | null,
+): AgentData {
+  const feed = createInboxFeed(db);
+  if (getOwner()) onCleanup(() => feed.dispose());
+  const { seen, markSeen } = createSeenStore(db);
+  const loading = () => !feed.ready() || (feed.index.entries.size === 0 && !listsKnown());
+
+  const unreadCount = createMemo(() => {
+    feed.version();
+    const counts = seen();
+    let unread = 0;
+    for (const entry of feed.index.entries.values()) if (isUnread(entry, counts)) unread += 1;
+    return unread;
+  });
+
+  return {
+    inbox(filter: Accessor<InboxFilter>): Accessor<InboxRow[] | undefined> {
+      const makeRows = createRowMaker();
+      return createMemo(() => {
+        feed.version();
+        if (loading()) return undefined;
+        const f = filter();
+        const search = normaliseSearch(f.search);
+        const counts = seen();
+        return makeRows(feed.index.byActivity().filter((entry) => matches(entry, f, search, user.id)), counts);
+      });
+    },
+    unreadCount,
+    markRead(ticketId: string) {
+      const entry = feed.index.entries.get(ticketId);
+      return entry ? markSeen(ticketId, entry.activity.customerCount) : Promise.resolve();
+    },
+    thread: (ticketId: string) => createAgentThread(db, ticketId, outbox.entries, listsKnown),
+    ...createAgentWrites(db, user, outbox),
+    agents: createAgentDirectory(db, remote),
+  };
+}
