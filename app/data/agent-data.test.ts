@@ -34,7 +34,7 @@ describe('the agent inbox on the device', () => {
     await until(list, (rows) => rows?.length === 1 && rows[0]!.messageCount === 1);
     await p.session.db.messages.insert(aMessage(ticket, ada, { id: 'm2', createdAt: 2_000, body: 'Still jams.' }));
     const rows = await until(list, (r) => r?.[0]?.messageCount === 2);
-    expect(rows[0]).toMatchObject({ customerName: 'Ada Lovelace', lastMessage: { body: 'Still jams.' }, unread: true });
+    expect(rows?.[0]).toMatchObject({ customerName: 'Ada Lovelace', lastMessage: { body: 'Still jams.' }, unread: true });
     setFilter({ ...ALL_TICKETS, search: 'tk-3' });
     expect(list()).toHaveLength(1);
     setFilter({ ...ALL_TICKETS, status: 'resolved' });
@@ -74,7 +74,7 @@ describe('agent writes', () => {
     await agent.agentReply({ ticketId: ticket.id, conversationId: ticket.id, channel: 'portal', body: ' We are on it. ' });
     await agent.addInternalNote({ ticketId: ticket.id, body: 'Customer is on the old firmware.' });
     const chat = await agent.startConversation({ ticketId: ticket.id, channel: 'chat', body: 'Hi Ada, can we chat?' });
-    const t = await until(thread, (v) => v?.messages.length === 4);
+    const t = (await until(thread, (v) => v?.messages.length === 4))!;
     expect(t.messages.map((m) => [m.authorRole, m.visibility, m.channel, m.body, m.delivery.state])).toEqual([
       ['customer', 'public', 'portal', 'Thanks!', 'sent'],
       ['agent', 'public', 'portal', 'We are on it.', 'sending'],
