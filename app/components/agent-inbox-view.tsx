@@ -16,10 +16,10 @@ export interface AgentInboxViewProps {
   children?: JSX.Element;
 }
 
-/** The list is a `nav` of links; the thread is the page's main region. */
+/** The whole inbox is the page's main region; on a phone the list panel keeps its heading for screen readers. */
 export function AgentInboxView(props: AgentInboxViewProps) {
   return (
-    <div class="inbox" classList={{ 'inbox-has-selection': props.selectedId !== null }}>
+    <main class="inbox" id="main" classList={{ 'inbox-has-selection': props.selectedId !== null }}>
       <section class="inbox-list-panel" aria-labelledby="inbox-title">
         <div class="inbox-list-header">
           <h1 class="inbox-title" id="inbox-title">Inbox</h1>
@@ -31,11 +31,11 @@ export function AgentInboxView(props: AgentInboxViewProps) {
         <AgentInboxFilters filter={props.filter} onChange={props.onFilterChange} />
         <AgentTicketList rows={props.rows} selectedId={props.selectedId} now={props.now} hrefFor={props.hrefFor} />
       </section>
-      <main class="inbox-thread-panel" id="main">
+      <section class="inbox-thread-panel" aria-label="Selected ticket">
         <Show when={props.selectedId !== null} fallback={<p class="empty inbox-pick">Choose a ticket to read its conversations.</p>}>
           {props.children}
         </Show>
-      </main>
-    </div>
+      </section>
+    </main>
   );
 }
