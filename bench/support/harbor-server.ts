@@ -1,0 +1,83 @@
+// Our sync server for the bench: createApp on LevelDB in a fresh temp dir, seeded straight through storage, on 127.0.0.1:0.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type HarborApp } from '../../sync-server/app';
+import { testConfig } from '../../sync-server/config';
+import { createLogger } from '../../sync-server/logger';
+import { hashPassword } from '../../sync-server/services/passwords';
+import { openStorage, type Storage } from '../../sync-server/services/storage';
+import type { SessionUser } from '../../app/model/user';
+
+/** The password of every bench account. */
+export const BENCH_PASSWORD = 'bench-password-1';
+
+/** A running bench server. */
+export interface HarborBenchServer {
+  baseUrl: string;
+  harbor: HarborApp;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** What to put into storage before the server starts. */
+export interface HarborSeed {
+  users: SessionUser[];
+  /** Called with the open storage; write tickets and messages with bulkDocs. */
+  fill?(storage: Storage): Promise<void>;
+}
+
+/** Writes `users` as accounts sharing one password hash (one scrypt instead of thousands). */
+async function writeUsers(storage: Storage, users: SessionUser[]): Promise<void> {
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const createdAt = new Date().toISOString();
+  const docs = users.flatMap((u) => [
+    { _id: `email:${u.email.toLowerCase()}`, type: 'email', userId: u.id },
+    { _id: u.id, type: 'user', id: u.id, name: u.name, email: u.email, role: u.role, passwordHash, createdAt },
+  ]);
+  for (let i = 0; i < docs.length; i += 2000) await storage.users.bulkDocs(docs.slice(i, i + 2000));
+}
+
+/** Writes `docs` into `db` in chunks. */
+export async function bulkWrite(db: Storage['tickets'], docs: object[], chunk = 2000): Promise<void> {
+  for (let i = 0; i < docs.length; i += chunk) {
+    const rows = await db.bulkDocs(docs.slice(i, i + chunk));
+    const bad = rows.find((r) => 'error' in r);
+    if (bad) throw new Error(`seeding failed: ${JSON.stringify(bad)}`);
+  }
+}
+
+/**
+ * Seeds a fresh LevelDB directory, then starts the server on it: the scope index catches up on start-up, and
+ * every `/db` request waits for that, so the first timed request is not answered from a half-built index.
+ */
+export async function startHarbor(seed: HarborSeed, longpollTimeoutMs = 25_000): Promise<HarborBenchServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'harbor-bench-'));
+  const storage = await openStorage({ kind: 'leveldb', dataDir });
+  await writeUsers(storage, seed.users);
+  await seed.fill?.(storage);
+  await storage.close();
+  const harbor = await createApp(
+    testConfig({ storage: { kind: 'leveldb', dataDir }, longpollTimeoutMs, signinLimitPerAddress: 100_000 }),
+    { logger: createLogger({ silent: true }) },
+  );
+  const server: Server = await new Promise((ok, fail) => {
+    const s = harbor.app.listen(0, '127.0.0.1', () => ok(s));
+    s.once('error', fail);
+  });
+  server.keepAliveTimeout = 120_000;
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    harbor,
+    dataDir,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(() => ok(undefined)));
+      await harbor.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
