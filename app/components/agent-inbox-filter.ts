@@ -13,6 +13,8 @@ export interface AgentRowItem {
   /** When the last message was written (the row's time). */
   lastMessageAt: number;
   unread: boolean;
+  /** The last message in one line ("Ada Lovelace: Thanks…"), or null before any message. */
+  preview: string | null;
 }
 
 /** The status filter's choices: one status or all of them. */

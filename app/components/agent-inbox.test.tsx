@@ -9,7 +9,7 @@ import { AgentInboxView } from './agent-inbox-view';
 const NOW = Date.UTC(2026, 10, 24, 9, 0);
 const row = (n: number, over: Partial<AgentRowItem> = {}): AgentRowItem => ({
   id: `t${n}`, number: n, customerName: 'Ada Lovelace', subject: `Subject ${n}`, status: 'open', priority: 'medium',
-  channels: ['portal'], lastMessageAt: NOW - n * 60_000, unread: false, ...over,
+  channels: ['portal'], lastMessageAt: NOW - n * 60_000, unread: false, preview: `Ada Lovelace: message ${n}`, ...over,
 });
 
 describe('AgentInboxView', () => {
@@ -34,6 +34,7 @@ describe('AgentInboxView', () => {
     expect(link).toHaveTextContent(/Portal.*Email.*Chat/);
     expect(link).toHaveTextContent('5 minutes ago');
     expect(link).toHaveTextContent('Unread');
+    expect(link).toHaveTextContent('Ada Lovelace: message 5');
     expect(first).toHaveClass('inbox-row-unread');
     expect(within(second!).getByRole('link')).toHaveAttribute('aria-current', 'true');
     expect(screen.getByText('thread here')).toBeInTheDocument();
@@ -66,8 +67,10 @@ describe('AgentInboxView', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(120);
   });
 
-  it('shows a subject holding HTML as text', () => {
-    const rows = [row(1, { subject: '<img src=x onerror="window.hacked=1"><script>1</script>', customerName: '<b>Eve</b>' })];
+  it('shows a subject, name and preview holding HTML as text', () => {
+    const rows = [row(1, {
+      subject: '<img src=x onerror="window.hacked=1"><script>1</script>', customerName: '<b>Eve</b>', preview: '<i>Eve</i>: <script>2</script>',
+    })];
     render(() => (
       <AgentInboxView rows={rows} unreadCount={0} filter={DEFAULT_FILTER} onFilterChange={() => undefined}
         selectedId={null} now={NOW} hrefFor={(id) => id} />
@@ -75,6 +78,7 @@ describe('AgentInboxView', () => {
     const link = screen.getByRole('link');
     expect(link).toHaveTextContent('<img src=x onerror="window.hacked=1"><script>1</script>');
     expect(link).toHaveTextContent('<b>Eve</b>');
-    expect(link.querySelector('img, script, b')).toBeNull();
+    expect(link).toHaveTextContent('<i>Eve</i>: <script>2</script>');
+    expect(link.querySelector('img, script, b, i')).toBeNull();
   });
 });

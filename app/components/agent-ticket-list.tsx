@@ -38,6 +38,7 @@ export function AgentTicketList(props: AgentTicketListProps) {
                       </time>
                     </span>
                     <span class="inbox-subject">{row.subject}</span>
+                    <Show when={row.preview}><span class="inbox-preview">{row.preview}</span></Show>
                     <span class="inbox-row-chips">
                       <StatusChip status={row.status} />
                       <PriorityChip priority={row.priority} />

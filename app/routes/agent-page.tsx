@@ -9,6 +9,12 @@ import { useAgentData, type InboxRow } from '../data';
 import { AgentThreadScreen } from './agent-thread-screen';
 import { createPageTitle } from './page-title';
 
+/** The last message as the row's one-line preview; a note says so. */
+function previewOf(last: InboxRow['lastMessage']): string | null {
+  if (!last) return null;
+  return `${last.internal ? 'Internal note · ' : ''}${last.authorName}: ${last.body.replace(/\s+/g, ' ').slice(0, 160)}`;
+}
+
 /** The inbox container: the filter lives here, so it survives moving from ticket to ticket. */
 export default function AgentPage() {
   const agent = useAgentData();
@@ -27,7 +33,7 @@ export default function AgentPage() {
       row = {
         id: r.ticket.id, number: r.ticket.number, customerName: r.customerName, subject: r.ticket.subject,
         status: r.ticket.status, priority: r.ticket.priority, channels: r.channels, lastMessageAt: r.lastMessageAt,
-        unread: r.unread,
+        unread: r.unread, preview: previewOf(r.lastMessage),
       };
       plain.set(r, row);
     }
