@@ -1,0 +1,47 @@
+/** fast-check arbitraries for hostile input: wrong types, `__proto__` keys, odd unicode, deep and huge bodies, bad query values. */
+import fc from 'fast-check';
+
+/** Strings with any code point, lone surrogates, controls and lookalikes. */
+export const oddString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', '\uD800', '\uDFFF', '\u202E', '\uFEFF', 'ａｄａ', '𝔞', '..', '/', '%', '%00', '"', '\\'),
+);
+
+const dangerousKey = fc.constantFrom('__proto__', 'constructor', 'prototype', '_id', '_rev', '_deleted', '_attachments', 'docs', 'keys');
+
+/** Any JSON value, often with dangerous keys and wrong-typed fields. */
+export const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, true, false, 0, -1, 1e308, -0, Number.MAX_SAFE_INTEGER + 2),
+    oddString,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(dangerousKey, oddString), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+/** A JSON request body as text: generated values, `__proto__` written literally, deep nesting, or malformed text. */
+export const bodyText: fc.Arbitrary<string> = fc.oneof(
+  hostileJson.map((v) => JSON.stringify(v) ?? 'null'),
+  fc.record({ docs: hostileJson, keys: hostileJson, new_edits: hostileJson, email: hostileJson, password: hostileJson }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  hostileJson.map((v) => `{"__proto__": ${JSON.stringify(v) ?? 'null'}, "docs": [{"__proto__": {"_id": "x"}}], "keys": {"__proto__": []}}`),
+  fc.integer({ min: 100, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
+  fc.integer({ min: 100, max: 5_000 }).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
+  fc.constantFrom('', '{', '[1,]', '{"docs": [', 'nul', '\u0000', '"\uD800"', '{"docs":[]}garbage'),
+);
+
+/** Percent-encodes the UTF-8 bytes (lone surrogates become U+FFFD), so any string can go into a URL. */
+function encode(value: string): string {
+  return [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+}
+
+const queryName = fc.constantFrom('since', 'limit', 'feed', 'include_docs', 'heartbeat', 'keys', 'style', 'seq_interval', 'since[]', 'limit[a]', 'keys[]');
+const queryValue = fc.oneof(
+  oddString.map(encode),
+  fc.constantFrom('-1', '1e999', 'NaN', 'Infinity', '0x10', '1.5', '99999999999999999999', 'now', 'longpoll', 'eventsource', 'continuous', 'true', '[', '%', '%E0%A4%A', '[1,2]', '["a",{"b":1}]', '[' + '"x",'.repeat(1000) + '"y"]'),
+);
+
+/** A query string of generated names and values, repeated names included; under Node's 16 KB header limit (past it Node itself answers 431). */
+export const queryText: fc.Arbitrary<string> = fc
+  .array(fc.tuple(queryName, queryValue), { maxLength: 5 })
+  .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : ''));

@@ -1,0 +1,117 @@
+/** Property-based tests: generated hostile input at every /api and /db route answers 4xx JSON (never 5xx), stores nothing. */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aMessage, aTicket } from '../../app/model/fixtures';
+import { newId } from '../../app/model/ids';
+import { BODY_LIMIT_BYTES } from '../middleware/json-body';
+import { couch, pushOk } from '../routes/db-test-helpers';
+import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
+import { bodyText, queryText } from './fuzz-inputs';
+
+const RUNS = Number(process.env.HARBOR_FUZZ_RUNS ?? 60);
+const ROUTES = [
+  '/api/session',
+  '/api/portal',
+  '/api/agents',
+  '/db/tickets/_changes',
+  '/db/messages/_changes',
+  '/db/tickets/_all_docs',
+  '/db/messages/_all_docs',
+  '/db/tickets/_bulk_docs',
+  '/db/messages/_bulk_docs',
+  '/db/tickets',
+  '/db/other/_changes',
+  '/db/tickets/_design/x',
+];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+let t: TestApp;
+let customer: TestAgent;
+let agent: TestAgent;
+
+async function snapshot(): Promise<string> {
+  const read = async (db: PouchDB.Database) => (await db.allDocs({ include_docs: true })).rows.map((r) => r.doc);
+  return JSON.stringify([await read(t.storage.tickets), await read(t.storage.messages)]);
+}
+
+function expectJsonRefusal(res: { status: number; body: unknown; headers: Record<string, string> }, what: string): void {
+  expect(res.status, what).toBeLessThan(500);
+  if (res.status >= 400) {
+    expect(String(res.headers['content-type']), `${what} -> ${res.status}`).toMatch(/application\/json/);
+    expect(res.body, what).toEqual({ error: expect.any(String), reason: expect.any(String) });
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ longpollTimeoutMs: 100, signinLimitPerAddress: 100_000, signinLimitPerAccount: 100_000 });
+  const ada = await t.signIn({ role: 'customer', email: 'ada@example.com' });
+  customer = ada.agent;
+  agent = (await t.signIn({ role: 'agent', email: 'sam@example.com' })).agent;
+  const ticket = aTicket(ada.user, { id: newId() });
+  await pushOk({ user: ada.user, http: customer }, 'tickets', couch(ticket));
+  await pushOk({ user: ada.user, http: customer }, 'messages', couch(aMessage(ticket, ada.user, { id: newId() })));
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('hostile input', () => {
+  it('any method, route, query and body: never a 5xx, a JSON error for every 4xx, nothing stored', async () => {
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...METHODS),
+        fc.constantFrom(...ROUTES),
+        queryText,
+        bodyText,
+        fc.constantFrom('customer', 'agent', 'none'),
+        async (method, route, query, body, who) => {
+          // Signing out would end the shared sessions; it is covered below with its own agent.
+          if (route === '/api/session' && method === 'DELETE') return;
+          // The agent's event stream never ends by design; customers get a 403 for it.
+          const as = who === 'customer' ? customer : who === 'agent' && !query.includes('eventsource') ? agent : t.agent();
+          const res = await as[method.toLowerCase() as 'get'](route + query).set('content-type', 'application/json').timeout(5000).send(body);
+          expectJsonRefusal(res, `${method} ${route}${query.slice(0, 200)} as ${who}`);
+          if (route === '/api/session' && method === 'POST') expect(res.status, 'a hostile sign-in never succeeds').not.toBe(200);
+        },
+      ),
+      { numRuns: RUNS * 4 },
+    );
+    expect(await snapshot()).toBe(before);
+  }, 120_000);
+
+  it.each(['/db/tickets/_bulk_docs', '/db/messages/_bulk_docs', '/db/tickets/_all_docs', '/api/session'])(
+    'a body past the size limit at %s is a 413 JSON error',
+    async (route) => {
+      const res = await customer.post(route).set('content-type', 'application/json').send(`{"docs":["${'x'.repeat(BODY_LIMIT_BYTES + 10)}"]}`);
+      expectJsonRefusal(res, route);
+      expect(res.status).toBe(413);
+    },
+  );
+
+  it('documents of generated shape pushed as a customer and as an agent are refused row by row or whole', async () => {
+    const before = await snapshot();
+    const { hostileJson } = await import('./fuzz-inputs');
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostileJson, { maxLength: 5 }), fc.boolean(), fc.constantFrom('tickets', 'messages'), async (docs, asAgent, c) => {
+        const res = await (asAgent ? agent : customer).post(`/db/${c}/_bulk_docs`).send({ docs });
+        expectJsonRefusal(res, JSON.stringify(docs).slice(0, 200));
+        if (res.status === 201) for (const row of res.body as Array<{ ok?: boolean }>) expect(row.ok).not.toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('signing out with a hostile body still answers 204 and the server keeps serving', async () => {
+    await fc.assert(
+      fc.asyncProperty(bodyText, async (body) => {
+        const res = await t.agent().delete('/api/session').set('content-type', 'application/json').send(body);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+    expect((await customer.get('/api/session')).status).toBe(200);
+  });
+});
