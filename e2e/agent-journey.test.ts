@@ -100,7 +100,7 @@ describe('agent inbox journey', () => {
     await a.getByRole('button', { name: '+ Email' }).click();
     await a.getByLabel('Reply to Ada Lovelace').fill(emailReply);
     await a.getByRole('button', { name: 'Send' }).click();
-    await a.locator('.message-card', { hasText: emailReply }).getByText('Sent').waitFor(LIVE);
+    await a.locator('.message-card', { hasText: emailReply }).locator('.delivery-sent').waitFor(LIVE);
     const emailFollowUp = 'It is valid for seven days.';
     await a.getByLabel('Reply to Ada Lovelace').fill(emailFollowUp);
     await a.getByRole('button', { name: 'Send' }).click();
@@ -109,7 +109,7 @@ describe('agent inbox journey', () => {
     await a.getByRole('button', { name: '+ Chat' }).click();
     await a.getByLabel('Reply to Ada Lovelace').fill(chatLine);
     await a.getByLabel('Reply to Ada Lovelace').press('Enter');
-    await a.locator('.bubble-right', { hasText: chatLine }).getByText('Sent').waitFor(LIVE);
+    await a.locator('.bubble-right', { hasText: chatLine }).locator('.delivery-sent').waitFor(LIVE);
 
     // The customer sees both, and the conversation selector appears.
     const selector = c.getByRole('group', { name: 'Conversations' });
@@ -163,5 +163,45 @@ describe('agent inbox journey', () => {
     expect(await a.locator('.inbox-list img, .inbox-list script, .inbox-list b').count()).toBe(0);
     expect(await a.locator('.thread img, .thread script, .thread-title b').count()).toBe(0);
     expect(await a.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+  });
+
+  it('marks unread live and counts it in the title; searches and replies offline, delivered on reconnect', async () => {
+    const api = await signInAgent(server.baseUrl);
+    const tickets = await api.all<TicketDoc>('tickets');
+    const watched = tickets.find((t) => t.subject === 'Scheduled report emails stopped arriving')!;
+    const other = tickets.find((t) => t.subject === 'Webhook deliveries failing with 502 since this morning')!;
+    const c = customer.page;
+    const a = agent.page;
+    const unreadInTitle = async () => Number(/^\((\d+)\) Inbox/.exec(await a.title())?.[1] ?? 0);
+    const watchedRow = a.locator('.inbox-row', { hasText: watched.subject });
+
+    await a.goto(`/agent/tickets/${watched._id}`);
+    await a.getByRole('heading', { level: 2, name: watched.subject }).waitFor(LIVE);
+    await expect.poll(() => watchedRow.locator('.unread-dot').count()).toBe(0);
+    await a.locator('.inbox-row-link', { hasText: other.subject }).click();
+    await a.getByRole('heading', { level: 2, name: other.subject }).waitFor();
+    const before = await unreadInTitle();
+
+    await c.goto(`/tickets/${watched._id}`);
+    await c.getByRole('heading', { level: 1, name: watched.subject }).waitFor(LIVE);
+    await c.getByRole('textbox', { name: /Reply/ }).fill('They stopped again this morning.');
+    await c.getByRole('button', { name: 'Send' }).click();
+    await watchedRow.locator('.unread-dot').waitFor(LIVE);
+    await expect.poll(unreadInTitle).toBe(before + 1);
+
+    await agent.context.setOffline(true);
+    await a.locator('.sync-offline').waitFor(LIVE);
+    await a.getByLabel('Search tickets').fill(`TK-${watched.number}`);
+    await expect.poll(() => a.locator('.inbox-row').count()).toBe(1);
+    await watchedRow.getByRole('link').click();
+    await a.getByRole('heading', { level: 2, name: watched.subject }).waitFor();
+    await expect.poll(unreadInTitle).toBe(before);
+    const answer = 'Written offline: we are re-sending the reports now.';
+    await a.getByLabel('Reply to Ada Lovelace').fill(answer);
+    await a.getByRole('button', { name: 'Send' }).click();
+    await a.locator('.message-card', { hasText: answer }).locator('.delivery-sending').waitFor();
+    await agent.context.setOffline(false);
+    await a.locator('.message-card', { hasText: answer }).locator('.delivery-sent').waitFor(LIVE);
+    await c.getByText(answer).waitFor(LIVE);
   });
 });

@@ -1,6 +1,6 @@
 /** /agent and /agent/tickets/:id: the inbox list beside the selected ticket's thread; the URL holds the selection. */
 import { useParams } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, Show } from 'solid-js';
 import '../styles/agent.css';
 import { DEFAULT_FILTER, type AgentRowItem, type InboxFilter } from '../components/agent-inbox-filter';
 import { AgentInboxView } from '../components/agent-inbox-view';
@@ -40,6 +40,12 @@ export default function AgentPage() {
     return row;
   };
   const rows = createMemo(() => inbox()?.map(toRow));
+  // The open ticket never reads as unread: markRead does nothing until the device's inbox has counted the
+  // ticket's messages (just after a reload), so a row of the open ticket that turns unread is marked again.
+  createEffect(() => {
+    const id = params.id;
+    if (id && inbox()?.some((r) => r.ticket.id === id && r.unread)) void agent.markRead(id);
+  });
   createPageTitle(() => (agent.unreadCount() > 0 ? `(${agent.unreadCount()}) Inbox` : 'Inbox'));
 
   return (
