@@ -8,6 +8,11 @@ import { formatTable } from './support/table';
 
 const BENCH_DIR = import.meta.dirname;
 
+// An anchor replication cancelled mid-request rejects inside PouchDB where no caller can catch it: log, keep going.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`[bench] unhandled rejection (ignored): ${reason instanceof Error ? reason.message : String(reason)}\n`);
+});
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');

@@ -1,5 +1,6 @@
 // Our sync server for the bench: createApp on LevelDB in a fresh temp dir, seeded straight through storage, on 127.0.0.1:0.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -49,16 +50,65 @@ export async function bulkWrite(db: Storage['tickets'], docs: object[], chunk = 
   }
 }
 
-/**
- * Seeds a fresh LevelDB directory, then starts the server on it: the scope index catches up on start-up, and
- * every `/db` request waits for that, so the first timed request is not answered from a half-built index.
- */
-export async function startHarbor(seed: HarborSeed, longpollTimeoutMs = 25_000): Promise<HarborBenchServer> {
+/** Seeds a fresh LevelDB directory (storage closed afterwards, so another process may open it). */
+async function seedDir(seed: HarborSeed): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbor-bench-'));
   const storage = await openStorage({ kind: 'leveldb', dataDir });
   await writeUsers(storage, seed.users);
   await seed.fill?.(storage);
   await storage.close();
+  return dataDir;
+}
+
+/** Our server in a child process of its own (so its memory is its own and clients do not share its event loop). */
+export interface HarborChild {
+  baseUrl: string;
+  pid: number;
+  /** Resident memory of the server process in MB. */
+  rssMB(): number;
+  close(): Promise<void>;
+}
+
+/** Seeds a fresh directory, then runs the server on it in a child process (bench/support/harbor-child-entry.ts). */
+export async function startHarborChild(seed: HarborSeed): Promise<HarborChild> {
+  const dataDir = await seedDir(seed);
+  const entry = join(import.meta.dirname, 'harbor-child-entry.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /port (\d+)/.exec(out);
+      if (m) ok(Number(m[1]));
+    });
+    child.once('exit', (code) => fail(new Error(`bench server exited with ${code} before listening`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    rssMB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Seeds a fresh LevelDB directory, then starts the server on it: the scope index catches up on start-up, and
+ * every `/db` request waits for that, so the first timed request is not answered from a half-built index.
+ */
+export async function startHarbor(seed: HarborSeed, longpollTimeoutMs = 25_000): Promise<HarborBenchServer> {
+  const dataDir = await seedDir(seed);
   const harbor = await createApp(
     testConfig({ storage: { kind: 'leveldb', dataDir }, longpollTimeoutMs, signinLimitPerAddress: 100_000 }),
     { logger: createLogger({ silent: true }) },
