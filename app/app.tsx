@@ -43,6 +43,16 @@ function RequireUser(props: RouteSectionProps) {
   );
 }
 
+/** Customer screens: an agent has no tickets of their own, so /tickets sends them to their inbox. */
+function RequireCustomer(props: RouteSectionProps) {
+  const user = createStoredUser();
+  return (
+    <Show when={user()?.role !== 'agent'} fallback={<Navigate href="/agent" />}>
+      <RequireUser {...props} />
+    </Show>
+  );
+}
+
 /** Agent screens: a signed-out user goes to /login and a customer to /tickets before any agent code loads. */
 function RequireAgent(props: RouteSectionProps) {
   const user = createStoredUser();
@@ -59,7 +69,7 @@ export function App() {
     <Router root={Root}>
       <Route path="/" component={Home} />
       <Route path="/login" component={LoginPage} />
-      <Route path="/tickets" component={RequireUser}>
+      <Route path="/tickets" component={RequireCustomer}>
         <Route path="/" component={TicketsPage} />
         <Route path="/new" component={NewTicketPage} />
         <Route path="/:id" component={TicketPage} />

@@ -175,6 +175,8 @@ describe('agent inbox journey', () => {
     const unreadInTitle = async () => Number(/^\((\d+)\) Inbox/.exec(await a.title())?.[1] ?? 0);
     const watchedRow = a.locator('.inbox-row', { hasText: watched.subject });
 
+    await a.goto('/tickets');
+    await a.waitForURL('**/agent');
     await a.goto(`/agent/tickets/${watched._id}`);
     await a.getByRole('heading', { level: 2, name: watched.subject }).waitFor(LIVE);
     await expect.poll(() => watchedRow.locator('.unread-dot').count()).toBe(0);
