@@ -1,5 +1,5 @@
 /** The inbox's right panel: the selected ticket's header, controls, conversations, messages, notes and composer. */
-import { For, Match, Show, Switch } from 'solid-js';
+import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
@@ -55,6 +55,12 @@ const EXPANDED_TAIL = 3;
 
 /** The thread panel, headed by the ticket; its `h2` is the panel's title. */
 export function AgentThreadView(props: AgentThreadViewProps) {
+  let list: HTMLDivElement | undefined;
+  // A message arriving while the thread is open (the customer's reply, the agent's own) scrolls into view;
+  // opening the thread does not, so the header and controls show first.
+  createEffect(on(() => props.messages?.length ?? 0, (count, before) => {
+    if (before !== undefined && count > before) list?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+  }));
   return (
     <article class="thread" aria-labelledby="thread-title">
       <header class="thread-header">
@@ -97,7 +103,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
             <p class="empty">No messages in this conversation yet. Write the first one below.</p>
           </Match>
           <Match when={props.channel === 'chat'}>
-            <div class="chat-thread">
+            <div class="chat-thread" ref={list}>
               <For each={props.messages}>
                 {(m) => (
                   <ChatBubble message={m} own={m.authorId === props.userId}
@@ -107,7 +113,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
             </div>
           </Match>
           <Match when={true}>
-            <div class="card-thread">
+            <div class="card-thread" ref={list}>
               <For each={props.messages}>
                 {(m, i) => (
                   <MessageCard message={m} own={m.authorId === props.userId}
