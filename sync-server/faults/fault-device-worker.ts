@@ -1,0 +1,108 @@
+/**
+ * Worker thread of the fault suite: up to six devices. On "write" each creates tickets and sends messages (a wave);
+ * on "report" each settles and posts what it holds and which writes the server acknowledged.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { aMessage, aTicket } from '../../app/model/fixtures';
+import type { TicketDoc } from '../../app/model/ticket.schema';
+import type { SessionUser } from '../../app/model/user';
+import { openFaultDevice, type FaultDevice } from './fault-device';
+
+/** What the test passes to each worker. */
+export interface FaultWorkerData {
+  baseUrl: string;
+  devices: Array<{ key: string; cookie: string; user: SessionUser }>;
+  ticketsPerDevice: number;
+}
+
+/** A command from the test: write `messages` more per device (tickets first, in the first wave), or report. */
+export type FaultWorkerCommand = { type: 'write'; messages: number } | { type: 'report' };
+
+/** What one device holds at the end. */
+export interface DeviceReport {
+  key: string;
+  customerId: string;
+  tickets: Array<{ id: string; number: number | null }>;
+  messageIds: string[];
+  written: string[];
+  acknowledged: string[];
+}
+
+/** What a worker posts back. */
+export type FaultWorkerMessage =
+  | { type: 'ready' }
+  | { type: 'written' }
+  | { type: 'report'; devices: DeviceReport[] }
+  | { type: 'error'; message: string };
+
+const data = workerData as FaultWorkerData;
+const port = parentPort!;
+
+interface State {
+  device: FaultDevice;
+  user: SessionUser;
+  key: string;
+  tickets: TicketDoc[];
+  sent: number;
+  written: string[];
+}
+
+async function write(state: State, messages: number): Promise<void> {
+  if (state.tickets.length === 0) {
+    for (let t = 0; t < data.ticketsPerDevice; t++) {
+      const ticket = aTicket(state.user, { id: `${state.key}-t${t}`, subject: `${state.key} ticket ${t}`, createdAt: Date.now() });
+      await state.device.tickets.insert(ticket);
+      state.tickets.push(ticket);
+      state.written.push(ticket.id);
+    }
+  }
+  for (let m = 0; m < messages; m++, state.sent++) {
+    const ticket = state.tickets[state.sent % state.tickets.length]!;
+    const id = `${state.key}-m${state.sent}`;
+    await state.device.messages.insert(aMessage(ticket, state.user, { id, body: `message ${id}`, createdAt: Date.now() }));
+    state.written.push(id);
+  }
+}
+
+async function report(state: State): Promise<DeviceReport> {
+  await state.device.settle();
+  const tickets = (await state.device.tickets.find().exec()).map((d) => ({ id: d.id, number: d.number }));
+  const messageIds = (await state.device.messages.find().exec()).map((d) => d.id);
+  return {
+    key: state.key,
+    customerId: state.user.id,
+    tickets,
+    messageIds,
+    written: state.written,
+    acknowledged: [...state.device.acknowledged],
+  };
+}
+
+async function main(): Promise<void> {
+  const states: State[] = await Promise.all(
+    data.devices.map(async (d) => ({
+      device: await openFaultDevice(`fault-${d.key}`, data.baseUrl, d.cookie),
+      user: d.user,
+      key: d.key,
+      tickets: [],
+      sent: 0,
+      written: [],
+    })),
+  );
+  await Promise.all(states.map((s) => Promise.all(s.device.replications.map((r) => r.awaitInitialReplication()))));
+  port.on('message', (command: FaultWorkerCommand) => {
+    const work =
+      command.type === 'write'
+        ? Promise.all(states.map((s) => write(s, command.messages))).then((): FaultWorkerMessage => ({ type: 'written' }))
+        : Promise.all(states.map(report)).then((devices): FaultWorkerMessage => ({ type: 'report', devices }));
+    work.then(
+      (message) => port.postMessage(message),
+      (error: unknown) => port.postMessage({ type: 'error', message: String(error) } satisfies FaultWorkerMessage),
+    );
+  });
+  port.postMessage({ type: 'ready' } satisfies FaultWorkerMessage);
+}
+
+main().catch((error: unknown) => {
+  port.postMessage({ type: 'error', message: String(error) } satisfies FaultWorkerMessage);
+});

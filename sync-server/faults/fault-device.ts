@@ -1,0 +1,71 @@
+/** A device for the fault suite: RxDB in memory under a chosen name (reopened, it keeps its data), recording acknowledged writes. */
+import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { messageSchema, type MessageDoc } from '../../app/model/message.schema';
+import { ticketSchema, type TicketDoc } from '../../app/model/ticket.schema';
+import { fetchWithCookie } from '../integration/device';
+
+/** An open fault-suite device. */
+export interface FaultDevice {
+  db: RxDatabase;
+  tickets: RxCollection<TicketDoc>;
+  messages: RxCollection<MessageDoc>;
+  replications: RxCouchDBReplicationState<unknown>[];
+  /** Ids the server answered `ok` for in a `_bulk_docs` answer. */
+  acknowledged: Set<string>;
+  /** Resolves when the next `_bulk_docs` request has been sent (its answer not yet read). */
+  nextPushSent(): Promise<void>;
+  /** Pushes and pulls again until every replication is in sync. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens (or reopens) device `name` replicating both collections through `baseUrl` with `cookie`. */
+export async function openFaultDevice(name: string, baseUrl: string, cookie: string, acknowledged = new Set<string>()): Promise<FaultDevice> {
+  const db = await createRxDatabase({ name, storage: getRxStorageMemory(), multiInstance: false });
+  await db.addCollections({ tickets: { schema: ticketSchema }, messages: { schema: messageSchema } });
+  const base = fetchWithCookie(cookie);
+  let pushSent: Array<() => void> = [];
+  const recording: typeof fetch = async (input, init) => {
+    const isPush = String(input).includes('_bulk_docs');
+    const answer = base(input, init);
+    if (isPush) for (const resolve of pushSent.splice(0)) resolve();
+    const res = await answer;
+    if (isPush && res.status === 201) {
+      const rows = (await res.clone().json()) as Array<{ id?: string; ok?: boolean }>;
+      for (const row of rows) if (row.ok && row.id) acknowledged.add(row.id);
+    }
+    return res;
+  };
+  const replications = (['tickets', 'messages'] as const).map((collection) =>
+    replicateCouchDB({
+      replicationIdentifier: `harbor-${collection}`,
+      collection: db.collections[collection]!,
+      url: `${baseUrl}/db/${collection}/`,
+      fetch: recording,
+      live: true,
+      waitForLeadership: false,
+      retryTime: 200,
+      pull: { batchSize: 50 },
+      push: { batchSize: 20 },
+    }),
+  ) as unknown as RxCouchDBReplicationState<unknown>[];
+  return {
+    db,
+    tickets: db.collections.tickets as RxCollection<TicketDoc>,
+    messages: db.collections.messages as RxCollection<MessageDoc>,
+    replications,
+    acknowledged,
+    nextPushSent: () => new Promise((resolve) => pushSent.push(resolve)),
+    async settle() {
+      for (const replication of replications) replication.reSync();
+      await Promise.all(replications.map((replication) => replication.awaitInSync()));
+    },
+    async close() {
+      pushSent = [];
+      await Promise.all(replications.map((replication) => replication.cancel()));
+      await db.close();
+    },
+  };
+}
