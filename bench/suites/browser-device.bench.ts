@@ -1,0 +1,86 @@
+// Issue 5 item 4 (customer side): in Chromium with real IndexedDB, pushing 1,000 replies written offline once the network returns, and an offline start of My Tickets with 500 tickets under 4× CPU slowdown.
+import type { BenchContext, BenchResult } from '../bench-types';
+import { launchBrowser, serviceWorkerReady, signIn, startServer } from '../../e2e/support';
+import { findUserByEmail } from '../../sync-server/services/accounts';
+import { bulkWrite } from '../support/harbor-server';
+import { medianResult, missingResult } from '../support/result';
+import { customerDocs } from '../support/seed-data';
+
+const GROUP = 'Browser (Chromium, IndexedDB)';
+const WAIT = { timeout: 300_000 };
+
+/** Runs the two customer-device measurements on one signed-in browser profile. */
+export default async function browserDevice(ctx: BenchContext): Promise<BenchResult[]> {
+  const runs = ctx.quick ? 2 : 3;
+  const offlineMessages = ctx.quick ? 200 : 1000;
+  const server = await startServer({ longpollTimeoutMs: 25_000 });
+  const ada = (await findUserByEmail(server.harbor.storage, 'ada@example.com'))!;
+  const seeded = customerDocs(ada, 500, 0);
+  await bulkWrite(server.harbor.storage.tickets, seeded.tickets);
+  const browser = await launchBrowser(server.baseUrl);
+  const results: BenchResult[] = [];
+  try {
+    const { page, context } = browser;
+    await signIn(page, 'ada@example.com');
+    await serviceWorkerReady(page);
+    // The newest seeded ticket is pulled last and listed first: once it shows, all 500 are on the device.
+    await page.getByRole('link', { name: 'Question 500 about my order' }).waitFor(WAIT);
+
+    // Offline start of My Tickets, 4× CPU slowdown (CDP), app shell from the service worker, data from IndexedDB.
+    const startMs: number[] = [];
+    await context.setOffline(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    for (let run = 0; run < runs; run++) {
+      await page.goto('about:blank');
+      const start = performance.now();
+      await page.goto('/tickets');
+      await page.getByRole('link', { name: 'Question 500 about my order' }).waitFor(WAIT);
+      startMs.push(performance.now() - start);
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    results.push(
+      medianResult('browser.offline-start', GROUP, 'navigation → My Tickets on screen, offline, 500 tickets on device, 4× CPU slowdown', startMs, 'ms', {
+        note: 'until the newest ticket’s row is visible',
+      }),
+    );
+
+    // Replies written offline, then the time from the network's return until none is unsent.
+    try {
+      const pushMs: number[] = [];
+      const target = seeded.tickets[499]!._id as string;
+      await page.goto(`/tickets/${target}`);
+      const box = page.getByRole('textbox', { name: /Reply/ });
+      await box.waitFor(WAIT);
+      for (let run = 0; run < (ctx.quick ? 1 : 2); run++) {
+        const before = (await server.harbor.storage.messages.info()).doc_count;
+        for (let i = 0; i < offlineMessages; i++) {
+          await box.fill(`Offline reply ${run}-${i}`);
+          await box.press('Enter').catch(() => undefined);
+          if (await box.inputValue()) await page.getByRole('button', { name: 'Send' }).click();
+        }
+        await page.locator('.sync-pending').waitFor(WAIT);
+        const unsent = Number(/(\d+)/.exec((await page.locator('.sync-pending').textContent()) ?? '')?.[1]);
+        if (unsent !== offlineMessages) throw new Error(`the device counts ${unsent} unsent after ${offlineMessages} offline replies`);
+        const start = performance.now();
+        await context.setOffline(false);
+        // Done when the server holds every reply (polled in-process, no network involved).
+        const deadline = start + WAIT.timeout;
+        while ((await server.harbor.storage.messages.info()).doc_count - before < offlineMessages) {
+          if (performance.now() > deadline) throw new Error(`not all ${offlineMessages} replies reached the server in ${WAIT.timeout / 1000} s`);
+          await new Promise((ok) => setTimeout(ok, 20));
+        }
+        pushMs.push(performance.now() - start);
+        await context.setOffline(true);
+        ctx.log(`browser: ${offlineMessages} offline replies pushed in ${pushMs.at(-1)!.toFixed(0)} ms`);
+      }
+      results.push(medianResult('browser.offline-push', GROUP, `${offlineMessages} replies written offline → all on the server after the network returns`, pushMs, 'ms', { note: 'typed into the reply box; timed from setOffline(false) until the server holds all of them' }));
+    } catch (error) {
+      results.push(missingResult('browser.offline-push', GROUP, `${offlineMessages} replies written offline → pushed`, 'ms', (error as Error).message.split('\n')[0]!));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
