@@ -9,7 +9,7 @@ import { missingResult } from './result';
 import { benchCustomer } from './seed-data';
 
 /** Longest the anchor may take to bring one level's customers live before the level is recorded as missing. */
-const SETUP_LIMIT_MS = 120_000;
+const SETUP_LIMIT_MS = 60_000;
 
 type Rows = (prefix: string, label: string, samples: number[], level: number, goals: boolean) => BenchResult[];
 
