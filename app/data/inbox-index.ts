@@ -17,6 +17,15 @@ export interface TicketActivity {
   rev: number;
 }
 
+/** The index as one JSON value (tickets, each ticket's activity and counted message ids), to keep on the device. */
+export interface InboxIndexJson {
+  tickets: TicketDoc[];
+  activity: { ticketId: string; last: MessageDoc | null; count: number; customerCount: number; conversations: [string, Channel, number][]; ids: string[] }[];
+}
+
+/** A stored last message keeps this much of its body: enough for a row's preview. */
+const PREVIEW_CHARS = 400;
+
 /** One ticket's entry: the document, its activity and its lower-case search text. */
 export interface InboxEntry {
   ticket: TicketDoc;
@@ -94,6 +103,35 @@ export class InboxIndex {
     if (entry) entry.activity = fresh;
     for (const message of messages) this.addMessage(message);
     this.touch(ticketId);
+  }
+
+  /** The index as JSON (last messages' bodies cut to a preview). */
+  toJSON(): InboxIndexJson {
+    return {
+      tickets: [...this.entries.values()].map((e) => e.ticket),
+      activity: [...this.activity].map(([ticketId, a]) => ({
+        ticketId,
+        last: a.last && a.last.body.length > PREVIEW_CHARS ? { ...a.last, body: a.last.body.slice(0, PREVIEW_CHARS) } : a.last,
+        count: a.count,
+        customerCount: a.customerCount,
+        conversations: [...a.conversations].map(([id, c]): [string, Channel, number] => [id, c.channel, c.startedAt]),
+        ids: [...(this.messageIds.get(ticketId) ?? [])],
+      })),
+    };
+  }
+
+  /** An index restored from `toJSON()`'s value. */
+  static fromJSON(json: InboxIndexJson): InboxIndex {
+    const index = new InboxIndex();
+    for (const a of json.activity) {
+      index.activity.set(a.ticketId, {
+        last: a.last, count: a.count, customerCount: a.customerCount, rev: 0,
+        conversations: new Map(a.conversations.map(([id, channel, startedAt]) => [id, { channel, startedAt }])),
+      });
+      index.messageIds.set(a.ticketId, new Set(a.ids));
+    }
+    for (const ticket of json.tickets) index.putTicket(ticket);
+    return index;
   }
 
   /** Every ticket, newest activity first (cached until something changes). */

@@ -1,0 +1,110 @@
+/**
+ * Test-only browser bundle (never shipped): seeds an agent's device copy straight into IndexedDB through
+ * the app's own database code, and times the agent inbox's data layer there. seed-agent-device.ts bundles
+ * it with esbuild and injects it into a page of the app's origin as `window.harborAgentDevice`.
+ */
+import { createEffect, createRoot, createSignal } from 'solid-js';
+import { SCHEMA_VERSION, type MessageDoc, type SessionUser, type TicketDoc } from '../../app/model';
+import { createAgentData } from '../../app/data/agent-data';
+import { ALL_TICKETS, type InboxFilter, type InboxRow } from '../../app/data/agent-types';
+import { openDatabase } from '../../app/data/database';
+import { createInboxFeed, INBOX_INDEX_DOC } from '../../app/data/inbox-feed';
+import { createOutbox } from '../../app/data/replication/outbox-store';
+
+const PRIORITY = ['low', 'medium', 'high', 'urgent'] as const;
+const STATUS = ['open', 'pending', 'resolved', 'closed'] as const;
+const CHANNEL = ['portal', 'email', 'chat'] as const;
+
+/**
+ * Seeds `tickets` tickets with `perTicket` messages each into `agent`'s copy; with `storeIndex`, then lets the
+ * inbox index itself and store its index, as the app does while replication brings documents in. Returns the time.
+ */
+async function seed(agent: SessionUser, tickets: number, perTicket: number, storeIndex: boolean): Promise<{ ms: number }> {
+  const started = performance.now();
+  const outbox = createOutbox();
+  const db = await openDatabase(agent, outbox);
+  const base = Date.UTC(2026, 0, 1);
+  const ticketDocs: TicketDoc[] = [];
+  const messageDocs: MessageDoc[] = [];
+  for (let i = 0; i < tickets; i++) {
+    const id = `seed-t${i}`;
+    const customerId = `seed-c${i % 500}`;
+    const createdAt = base + i * 60_000;
+    ticketDocs.push({
+      id, schemaVersion: SCHEMA_VERSION, customerId, customerName: `Customer ${i % 500}`, number: i + 1,
+      subject: `Seeded request ${i} about ${['billing', 'login', 'printer', 'shipping'][i % 4]}`, description: '',
+      status: STATUS[i % 4]!, statusChangedAt: createdAt, priority: PRIORITY[i % 4]!,
+      assigneeId: i % 3 === 0 ? agent.id : null, createdAt,
+    });
+    for (let j = 0; j < perTicket; j++) {
+      const fromCustomer = j % 2 === 0;
+      messageDocs.push({
+        id: j === 0 ? id : `seed-m${i}-${j}`, schemaVersion: SCHEMA_VERSION, ticketId: id, customerId,
+        conversationId: j < perTicket / 2 ? id : `seed-cv${i}`, channel: j < perTicket / 2 ? 'portal' : CHANNEL[1 + (i % 2)]!,
+        visibility: j === perTicket - 1 ? 'internal' : 'public', authorRole: fromCustomer ? 'customer' : 'agent',
+        authorId: fromCustomer ? customerId : agent.id, authorName: fromCustomer ? `Customer ${i % 500}` : agent.name,
+        body: `Message ${j} on request ${i}: the quick brown fox jumps over the lazy dog.`, createdAt: createdAt + j * 1_000,
+      });
+    }
+  }
+  // Batches of 100, as replication writes what it pulls.
+  for (let k = 0; k < ticketDocs.length; k += 100) await db.tickets.bulkInsert(ticketDocs.slice(k, k + 100));
+  for (let k = 0; k < messageDocs.length; k += 100) await db.messages.bulkInsert(messageDocs.slice(k, k + 100));
+  if (storeIndex) {
+    let dispose = () => {};
+    const feed = createRoot((d) => {
+      dispose = d;
+      return createInboxFeed(db);
+    });
+    await new Promise<void>((ok) => createRoot(() => createEffect(() => feed.ready() && ok())));
+    await storedIndex(db);
+    feed.dispose();
+    dispose();
+  }
+  await db.close();
+  return { ms: performance.now() - started };
+}
+
+async function storedIndex(db: { getLocal(id: string): Promise<unknown> }): Promise<void> {
+  for (let i = 0; i < 100 && !(await db.getLocal(INBOX_INDEX_DOC)); i++) await new Promise((ok) => setTimeout(ok, 100));
+}
+
+/** Opens the copy and times the data layer: open to first inbox rows, then each filter and search. */
+async function timeInbox(agent: SessionUser, filters: Partial<InboxFilter>[]): Promise<{ openMs: number; firstRowsMs: number; rows: number; filterMs: number[]; filterRows: number[] }> {
+  const started = performance.now();
+  const outbox = createOutbox();
+  const db = await openDatabase(agent, outbox);
+  await outbox.attach(db);
+  const openMs = performance.now() - started;
+  return new Promise((resolve) => {
+    createRoot((dispose) => {
+      const data = createAgentData(db, agent, outbox, () => true, null);
+      const [filter, setFilter] = createSignal<InboxFilter>(ALL_TICKETS);
+      const rows = data.inbox(filter);
+      let done = false;
+      createEffect(() => {
+        const list = rows();
+        if (!list || done) return;
+        done = true;
+        const firstRowsMs = performance.now() - started;
+        const filterMs: number[] = [];
+        const filterRows: number[] = [];
+        for (const f of filters) {
+          const t = performance.now();
+          setFilter({ ...ALL_TICKETS, ...f });
+          const shown: InboxRow[] = rows() ?? [];
+          filterMs.push(performance.now() - t);
+          filterRows.push(shown.length);
+        }
+        // Let the feed store its index (as the app does a moment after changes) before closing.
+        void storedIndex(db).then(async () => {
+          dispose();
+          await db.close();
+          resolve({ openMs, firstRowsMs, rows: list.length, filterMs, filterRows });
+        });
+      });
+    });
+  });
+}
+
+(globalThis as unknown as { harborAgentDevice: unknown }).harborAgentDevice = { seed, timeInbox };
