@@ -1,23 +1,8 @@
 /** (5) axe-core finds no violations on the four screens with data loaded, with errors showing, with each dialog open. */
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMER, startHarness, type Harness } from '../scripts/e2e-harness';
 import { walkScreens } from '../scripts/e2e-screens';
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
-
-/** Runs axe on the page as it is now (injecting it first when this document has none yet). */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
+import { axeViolations } from './support';
 
 describe('accessibility (axe-core)', () => {
   let h: Harness;
@@ -30,9 +15,7 @@ describe('accessibility (axe-core)', () => {
     await walkScreens(h.page, async (name) => {
       visited.push(name);
       const violations = await axeViolations(h.page);
-      if (violations.length > 0) {
-        found[name] = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
+      if (violations.length > 0) found[name] = violations;
     }, h.baseUrl);
     expect(visited).toEqual(expect.arrayContaining([
       'login', 'login-errors', 'tickets', 'sign-out-dialog', 'new-ticket-errors', 'ticket-chat', 'resolve-dialog',

@@ -1,15 +1,13 @@
 /** The agent inbox with data loaded: axe-core finds no violations, 390 px never scrolls sideways; screenshots saved. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDoc } from '../app/model';
 import { DEMO_PASSWORD } from '../sync-server/services/seed-demo';
-import { launchBrowser, signInAgent, startServer, type RunningBrowser, type RunningServer } from './support';
+import {
+  axeViolations, launchBrowser, signInAgent, startServer, type RunningBrowser, type RunningServer,
+} from './support';
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
 const SHOTS = resolve('e2e/screenshots');
 const LIVE = { timeout: 30_000 };
 const PHONE = { width: 390, height: 844 };
@@ -25,18 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** axe's violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated over CDP rather than added as a <script>: the app's Content-Security-Policy forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** How far the page is wider than the viewport (0 when nothing scrolls sideways). */
 async function sideways(page: Page): Promise<number> {
@@ -59,7 +45,7 @@ describe('agent inbox accessibility and layout', () => {
     const found: Record<string, string[]> = {};
     const wide: Record<string, number> = {};
     const check = async (name: string, viewport: typeof DESKTOP) => {
-      const v = await violations(page);
+      const v = await axeViolations(page);
       if (v.length > 0) found[name] = v;
       if (viewport === PHONE && (await sideways(page)) > 0) wide[name] = await sideways(page);
       await page.screenshot({ path: `${SHOTS}/${viewport === PHONE ? 'phone' : 'desktop'}-agent-${name}.png` });

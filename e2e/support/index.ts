@@ -3,3 +3,4 @@ export { startServer, type RunningServer } from './server-launcher';
 export { launchBrowser, CHROMIUM_ARGS, type RunningBrowser } from './browser-launcher';
 export { serviceWorkerReady, signIn } from './sign-in';
 export { signInAgent, type AgentApi } from './agent-api';
+export { axeViolations } from './axe';
