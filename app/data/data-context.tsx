@@ -1,7 +1,9 @@
 /** The data context: DataProvider opens the signed-in user's copy; useData() reaches it from route containers. */
 import { createContext, createSignal, getOwner, onCleanup, runWithOwner, Show, useContext, type ParentComponent } from 'solid-js';
 import type { SessionUser } from '../model';
+import { StorageError } from '../components/storage-error';
 import { openPortal, type PortalOptions, type PortalSession } from './portal-session';
+import { storageTroubleOf } from './storage-trouble';
 import type { AgentData } from './agent-types';
 import type { PortalData } from './types';
 
@@ -9,7 +11,7 @@ const DataContext = createContext<PortalData>();
 
 const UserData: ParentComponent<{ user: SessionUser; options?: PortalOptions | undefined }> = (props) => {
   const [data, setData] = createSignal<PortalData>();
-  const [failure, setFailure] = createSignal<string>();
+  const [failure, setFailure] = createSignal<{ error: unknown }>();
   const owner = getOwner();
   let session: PortalSession | undefined;
   let disposed = false;
@@ -19,7 +21,7 @@ const UserData: ParentComponent<{ user: SessionUser; options?: PortalOptions | u
       if (disposed) return opened.close().catch(() => undefined);
       runWithOwner(owner, () => setData(opened.createData()));
     })
-    .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    .catch((error: unknown) => setFailure({ error }));
   onCleanup(() => {
     disposed = true;
     void session?.close().catch(() => undefined); // another tab may have removed the copy (sign-out)
@@ -27,7 +29,7 @@ const UserData: ParentComponent<{ user: SessionUser; options?: PortalOptions | u
   return (
     <>
       <Show when={failure()}>
-        {(message) => <p role="alert">This device could not open its copy of your tickets: {message()}</p>}
+        {(failed) => <StorageError {...storageTroubleOf(failed().error)} />}
       </Show>
       <Show when={data()}>{(value) => <DataContext.Provider value={value()}>{props.children}</DataContext.Provider>}</Show>
     </>
