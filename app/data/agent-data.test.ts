@@ -56,6 +56,9 @@ describe('the agent inbox on the device', () => {
 
     const again = await openAgent(storage);
     await until(again.portal.within(() => again.agent.unreadCount), (n) => n === 0);
+    await again.portal.session.db.messages.insert(aMessage(ticket, ada, { id: 'm3', createdAt: 3_000 }));
+    await again.agent.markRead(ticket.id);
+    await until(again.portal.within(() => again.agent.unreadCount), (n) => n === 0);
     portal = await openTestPortal(sam, { storage: freshStorage() });
     const other = portal.data.agent!;
     await seed(portal, [ticket], [aMessage(ticket, ada, { id: 'm1', createdAt: 1_000 })]);

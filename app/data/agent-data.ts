@@ -45,9 +45,10 @@ export function createAgentData(
       });
     },
     unreadCount,
-    markRead(ticketId: string) {
+    async markRead(ticketId: string) {
+      await feed.loaded; // right after a start the index has not counted the ticket yet
       const entry = feed.index.entries.get(ticketId);
-      return entry ? markSeen(ticketId, entry.activity.customerCount) : Promise.resolve();
+      if (entry) await markSeen(ticketId, entry.activity.customerCount);
     },
     thread: (ticketId: string) => createAgentThread(db, ticketId, outbox.entries, listsKnown),
     ...createAgentWrites(db, user, outbox),

@@ -17,6 +17,8 @@ export interface InboxFeed {
   version: Accessor<number>;
   /** True once the stored index and what changed since are in. */
   ready: Accessor<boolean>;
+  /** Resolves when `ready` turns true (never, when disposed first). */
+  loaded: Promise<void>;
   dispose(): void;
 }
 
@@ -38,6 +40,8 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
   let index = new InboxIndex();
   const [version, setVersion] = createSignal(0);
   const [ready, setReady] = createSignal(false);
+  let markLoaded = () => {};
+  const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
   /** How far the index has read each collection, in the storage's (write time, id) order. */
   const since: StoredIndex['since'] = { tickets: null, messages: null };
   const advance = (collection: 'tickets' | 'messages', doc: Stored<{ id: string }>) => {
@@ -116,6 +120,7 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
     buffer = null;
     pending.forEach((apply) => apply());
     setReady(true);
+    markLoaded();
     if (tickets + messages + pending.length > 0) changed();
     else setVersion((v) => v + 1);
   })().catch(() => undefined); // the database was closed (sign-out) before the read finished
@@ -126,6 +131,7 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
     },
     version,
     ready,
+    loaded,
     dispose() {
       disposed = true;
       if (saveTimer) clearTimeout(saveTimer);
