@@ -128,7 +128,19 @@ it(`loses and doubles nothing through cuts, stalls, refusals and two SIGKILLs ($
     final = (await all({ type: 'report' })).flatMap((m) => (m.type === 'report' ? m.devices : []));
     rounds++;
   }
-  process.stdout.write(`fault suite: devices converged after ${rounds} report round(s)\n`);
+  process.stdout.write(`fault suite: ${rounds} report round(s)\n`);
+  for (const device of final) {
+    if (converged(device, state)) continue;
+    // Says whether the customer's own pull (the scope index) or the device is behind.
+    const customer = devices.find((d) => d.key === device.key)!;
+    const seen = await readServerState(direct, customer.user.email, PASSWORD);
+    const missing = view(device, state).server[1].filter((id) => !device.messageIds.includes(id));
+    const pulled = missing.filter((id) => seen.messages.has(id));
+    process.stdout.write(
+      `fault suite: ${device.key} diverged; tickets held ${JSON.stringify(view(device, state).held[0])}, its customer's pull from 0 ` +
+        `sees ${JSON.stringify(view(device, seen).server[0])}; ${missing.length} messages missing on the device, ${pulled.length} of them in that pull\n`,
+    );
+  }
   for (const device of final) expectConverged(device, state);
 });
 
