@@ -13,6 +13,15 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[bench] unhandled rejection (ignored): ${reason instanceof Error ? reason.message : String(reason)}\n`);
 });
 
+/** Writes bench/results/latest.json (a --quick run says so inside: "quick": true); returns its path. */
+function write(started: Date, quick: boolean, machine: object, suites: object[], results: BenchResult[]): string {
+  const out = join(BENCH_DIR, 'results', 'latest.json');
+  mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
+  const report = { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), quick, machine, suites, results };
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  return out;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
@@ -43,20 +52,11 @@ async function main(): Promise<void> {
       results.push({ id: `${file}.failed`, group: file, label: `${file} did not finish`, value: null, unit: '', note: message });
       suites.push({ file, seconds: Math.round((performance.now() - t0) / 1000), error: message });
     }
+    // Written after every suite, so a run stopped part-way keeps what it measured.
+    write(started, quick, machine, suites, results);
   }
-  const report = {
-    startedAt: started.toISOString(),
-    finishedAt: new Date().toISOString(),
-    quick,
-    machine,
-    suites,
-    results,
-  };
   process.stdout.write(`${formatTable(results)}\n`);
-  const out = join(BENCH_DIR, 'results', quick ? 'latest-quick.json' : 'latest.json');
-  mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-  ctx.log(`wrote ${out}`);
+  ctx.log(`wrote ${write(started, quick, machine, suites, results)}`);
   // Child processes and open handles of a failed suite must not keep the run alive.
   process.exit(0);
 }
