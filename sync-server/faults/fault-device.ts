@@ -2,6 +2,7 @@
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { createSinceAnchor } from '../../app/data/replication/live-since';
 import { messageSchema, type MessageDoc } from '../../app/model/message.schema';
 import { ticketSchema, type TicketDoc } from '../../app/model/ticket.schema';
 import { fetchWithCookie } from '../integration/device';
@@ -27,23 +28,28 @@ export async function openFaultDevice(name: string, baseUrl: string, cookie: str
   await db.addCollections({ tickets: { schema: ticketSchema }, messages: { schema: messageSchema } });
   const base = fetchWithCookie(cookie);
   let pushSent: Array<() => void> = [];
-  const recording: typeof fetch = async (input, init) => {
-    const isPush = String(input).includes('_bulk_docs');
-    const answer = base(input, init);
-    if (isPush) for (const resolve of pushSent.splice(0)) resolve();
-    const res = await answer;
-    if (isPush && res.status === 201) {
-      const rows = (await res.clone().json()) as Array<{ id?: string; ok?: boolean }>;
-      for (const row of rows) if (row.ok && row.id) acknowledged.add(row.id);
-    }
-    return res;
+  // One per collection, as the app's couch fetch: RxDB's live pull must not start from a late `since=now`.
+  const recording = (): typeof fetch => {
+    const anchor = createSinceAnchor();
+    return async (input, init) => {
+      const url = await anchor.rewrite(String(input));
+      const isPush = url.includes('_bulk_docs');
+      const answer = base(url, init);
+      if (isPush) for (const resolve of pushSent.splice(0)) resolve();
+      const res = await answer;
+      if (isPush && res.status === 201) {
+        const rows = (await res.clone().json()) as Array<{ id?: string; ok?: boolean }>;
+        for (const row of rows) if (row.ok && row.id) acknowledged.add(row.id);
+      }
+      return res;
+    };
   };
   const replications = (['tickets', 'messages'] as const).map((collection) =>
     replicateCouchDB({
       replicationIdentifier: `harbor-${collection}`,
       collection: db.collections[collection]!,
       url: `${baseUrl}/db/${collection}/`,
-      fetch: recording,
+      fetch: recording(),
       live: true,
       waitForLeadership: false,
       retryTime: 200,

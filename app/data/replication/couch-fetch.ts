@@ -3,8 +3,10 @@
  * network, and reads every `_bulk_docs` answer. RxDB throws `SNH` for a row that is neither ok nor a conflict,
  * which would fail the whole batch and retry it forever; so a refused row is recorded as failed in the outbox
  * with the server's reason and handed to RxDB as ok. It is not retried until the user asks (retryMessage).
+ * A live longpoll that asks for `since=now` is sent from the device's pull checkpoint instead (live-since.ts).
  */
 import type { CollectionName } from '../../model';
+import { createSinceAnchor } from './live-since';
 import type { OutboxView } from './outbox-store';
 import type { SignInGate } from './sign-in-gate';
 
@@ -65,7 +67,9 @@ async function settleBulkDocs(response: Response, init: RequestInit, deps: Couch
 /** Creates the replication fetch of one collection. */
 export function createCouchFetch(deps: CouchFetchDeps): (url: string, init?: RequestInit) => Promise<Response> {
   const send = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const couchFetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+  const anchor = createSinceAnchor();
+  const couchFetch = async (asked: string, init: RequestInit = {}): Promise<Response> => {
+    const url = await anchor.rewrite(asked, deps.signal);
     await deps.gate.whenOpen();
     let response: Response;
     try {
