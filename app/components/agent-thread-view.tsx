@@ -1,13 +1,12 @@
 /** The inbox's right panel: the selected ticket's header, controls, conversations, messages, notes and composer. */
-import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, on, Show } from 'solid-js';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
 import { AgentTicketControls, type AgentOption } from './agent-ticket-controls';
-import { ChatBubble } from './chat-bubble';
 import { StatusChip, TicketNumberChip } from './chips';
 import { ConversationChips, type ConversationChip } from './conversation-chips';
-import { MessageCard } from './message-card';
+import { MessageList } from './message-list';
 import type { MessageItem } from './message-item';
 import { formatDate } from './now-clock';
 
@@ -49,9 +48,6 @@ export interface AgentThreadViewProps {
   onAssigneeChange(assigneeId: string | null): void;
   backHref: string;
 }
-
-/** How many of the latest cards start expanded; older ones show a one-line preview. */
-const EXPANDED_TAIL = 3;
 
 /** The thread panel, headed by the ticket; its `h2` is the panel's title. */
 export function AgentThreadView(props: AgentThreadViewProps) {
@@ -97,33 +93,11 @@ export function AgentThreadView(props: AgentThreadViewProps) {
             <button type="button" class="button button-ghost button-small" onClick={() => props.onStartConversation('chat')}>+ Chat</button>
           </div>
         </div>
-        <Switch>
-          <Match when={props.messages === undefined}><p class="empty" role="status">Loading messages…</p></Match>
-          <Match when={props.messages?.length === 0}>
-            <p class="empty">No messages in this conversation yet. Write the first one below.</p>
-          </Match>
-          <Match when={props.channel === 'chat'}>
-            <div class="chat-thread" ref={list}>
-              <For each={props.messages}>
-                {(m) => (
-                  <ChatBubble message={m} own={m.authorId === props.userId}
-                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
-                )}
-              </For>
-            </div>
-          </Match>
-          <Match when={true}>
-            <div class="card-thread" ref={list}>
-              <For each={props.messages}>
-                {(m, i) => (
-                  <MessageCard message={m} own={m.authorId === props.userId}
-                    initiallyExpanded={i() >= (props.messages?.length ?? 0) - EXPANDED_TAIL}
-                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
-                )}
-              </For>
-            </div>
-          </Match>
-        </Switch>
+        <MessageList
+          messages={props.messages} channel={props.channel} userId={props.userId}
+          emptyText="No messages in this conversation yet. Write the first one below."
+          onRetry={props.onRetry} onDiscard={props.onDiscard} listRef={(element) => (list = element)}
+        />
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}

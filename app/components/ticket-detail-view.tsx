@@ -1,10 +1,9 @@
 /** The ticket screen: header, info bar, description, conversation selector, messages and the composer. */
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { Channel, TicketStatus } from '../model/constants';
-import { ChatBubble } from './chat-bubble';
 import { ConfirmDialog } from './confirm-dialog';
 import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
-import { MessageCard } from './message-card';
+import { MessageList } from './message-list';
 import type { MessageItem } from './message-item';
 import { ReplyComposer } from './reply-composer';
 import { TicketHeader } from './ticket-header';
@@ -31,9 +30,6 @@ export interface TicketDetailViewProps {
   backHref: string;
   newRequestHref: string;
 }
-
-/** How many of the latest cards start expanded; older ones show a one-line preview. */
-const EXPANDED_TAIL = 3;
 
 /** The ticket detail body. */
 export function TicketDetailView(props: TicketDetailViewProps) {
@@ -74,31 +70,10 @@ export function TicketDetailView(props: TicketDetailViewProps) {
             />
           </Show>
         </div>
-        <Switch>
-          <Match when={props.messages === undefined}><p class="empty" role="status">Loading messages…</p></Match>
-          <Match when={props.messages?.length === 0}><p class="empty">No messages in this conversation yet.</p></Match>
-          <Match when={props.channel === 'chat'}>
-            <div class="chat-thread">
-              <For each={props.messages}>
-                {(m) => (
-                  <ChatBubble message={m} own={m.authorId === props.userId}
-                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
-                )}
-              </For>
-            </div>
-          </Match>
-          <Match when={true}>
-            <div class="card-thread">
-              <For each={props.messages}>
-                {(m, i) => (
-                  <MessageCard message={m} own={m.authorId === props.userId}
-                    initiallyExpanded={i() >= (props.messages?.length ?? 0) - EXPANDED_TAIL}
-                    onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
-                )}
-              </For>
-            </div>
-          </Match>
-        </Switch>
+        <MessageList
+          messages={props.messages} channel={props.channel} userId={props.userId}
+          emptyText="No messages in this conversation yet." onRetry={props.onRetry} onDiscard={props.onDiscard}
+        />
         <Show
           when={props.ticket.status !== 'closed'}
           fallback={
