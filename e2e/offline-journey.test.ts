@@ -2,32 +2,21 @@
  * Journey (2): sign in, close the app, take the network away, start it again; create a ticket, reply, reload
  * while offline; reconnect: the server holds each document exactly once and the ticket has its number.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageDoc, TicketDoc } from '../app/model';
-import {
-  launchBrowser, serviceWorkerReady, signIn, signInAgent, startServer, type RunningBrowser, type RunningServer,
-} from './support';
+import { serviceWorkerReady, signIn, signInAgent, useServerAndBrowser } from './support';
 
-let server: RunningServer;
-let browser: RunningBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(server.baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useServerAndBrowser();
 
 describe('offline journey', () => {
   it('works offline after one visit and delivers each write exactly once on reconnect', async () => {
-    await signIn(browser.page, 'ada@example.com');
-    await browser.page.locator('.ticket-row').first().waitFor();
-    await serviceWorkerReady(browser.page);
+    await signIn(journey.browser.page, 'ada@example.com');
+    await journey.browser.page.locator('.ticket-row').first().waitFor();
+    await serviceWorkerReady(journey.browser.page);
 
-    await browser.restart();
-    await browser.context.setOffline(true);
-    const page = browser.page;
+    await journey.browser.restart();
+    await journey.browser.context.setOffline(true);
+    const page = journey.browser.page;
     await page.goto('/tickets');
     await page.locator('.ticket-row').first().waitFor();
     await page.locator('.sync-offline').waitFor();
@@ -49,11 +38,11 @@ describe('offline journey', () => {
     await page.getByText('One more detail, still offline.').waitFor();
     await page.getByText('Written on a train without any network at all.').waitFor();
 
-    await browser.context.setOffline(false);
+    await journey.browser.context.setOffline(false);
     await page.locator('.chip-number', { hasText: /^TK-\d+$/ }).waitFor({ timeout: 60_000 });
     await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
 
-    const agent = await signInAgent(server.baseUrl);
+    const agent = await signInAgent(journey.server.baseUrl);
     const tickets = (await agent.all<TicketDoc>('tickets')).filter((t) => t.subject === 'Badge printer offline');
     expect(tickets).toHaveLength(1);
     expect(tickets[0]).toMatchObject({ _id: ticketId, status: 'open', customerName: 'Ada Lovelace' });

@@ -1,34 +1,25 @@
 /** Journey (7): two tabs open at once both stay live (one replicates, the other follows through the shared store). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketDoc } from '../app/model';
 import { newId, SCHEMA_VERSION } from '../app/model';
-import { launchBrowser, signIn, signInAgent, startServer, type RunningBrowser, type RunningServer } from './support';
+import { signIn, signInAgent, useServerAndBrowser } from './support';
 
-let server: RunningServer;
-let browser: RunningBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser(server.baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const journey = useServerAndBrowser();
 
 describe('two tabs', () => {
   it('shows an agent’s reply and the other tab’s new request in both tabs, live, and the other tab takes over when the leader closes', async () => {
-    const first = browser.page;
+    const first = journey.browser.page;
     const polling = new Set<string>();
-    browser.context.on('request', (request) => {
+    journey.browser.context.on('request', (request) => {
       if (!request.url().includes('feed=longpoll')) return;
       polling.add(request.frame().page() === first ? 'first' : 'second');
     });
     await signIn(first, 'ada@example.com');
-    const second = await browser.context.newPage();
+    const second = await journey.browser.context.newPage();
     await second.goto('/tickets');
     await second.locator('.ticket-row').first().waitFor();
 
-    const agent = await signInAgent(server.baseUrl);
+    const agent = await signInAgent(journey.server.baseUrl);
     const ticket = (await agent.all<TicketDoc>('tickets'))
       .find((t) => t.customerName === 'Ada Lovelace' && t.status === 'open')!;
     await second.goto(`/tickets/${ticket._id}`);

@@ -4,3 +4,4 @@ export { launchBrowser, CHROMIUM_ARGS, type RunningBrowser } from './browser-lau
 export { serviceWorkerReady, signIn } from './sign-in';
 export { signInAgent, type AgentApi } from './agent-api';
 export { axeViolations } from './axe';
+export { useServerAndBrowser, type Journey } from './journey-setup';
