@@ -1,4 +1,5 @@
 /** Build of the customer PWA: Solid, the Workbox app-shell service worker, and the dev proxy to the sync server. */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -26,6 +27,10 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // RxDB's leader election registers a deprecated `unload` listener through this package: see the shim.
+    alias: { unload: fileURLToPath(new URL('./app/shims/unload.ts', import.meta.url)) },
+  },
   server: {
     proxy: {
       '/api': SYNC_SERVER,
