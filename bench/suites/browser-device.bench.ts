@@ -1,4 +1,5 @@
-// Issue 5 item 4 (customer side): in Chromium with real IndexedDB, pushing 1,000 replies written offline once the network returns, and an offline start of My Tickets with 500 tickets under 4× CPU slowdown.
+// Issue 5 item 4 (customer side): in Chromium with real IndexedDB, pushing 1,000 replies written offline (typed into ten threads) once the network returns, and an offline start of My Tickets with 500 tickets under 4× CPU slowdown.
+import type { Page } from 'playwright-core';
 import type { BenchContext, BenchResult } from '../bench-types';
 import { launchBrowser, serviceWorkerReady, signIn, startServer } from '../../e2e/support';
 import { findUserByEmail } from '../../sync-server/services/accounts';
@@ -47,19 +48,23 @@ export default async function browserDevice(ctx: BenchContext): Promise<BenchRes
 
     // Replies written offline, then the time from the network's return until none is unsent.
     try {
+      let field: Awaited<ReturnType<Page['$']>> = null;
       const pushMs: number[] = [];
-      const target = seeded.tickets[499]!._id as string;
-      await page.goto(`/tickets/${target}`);
-      const box = page.getByRole('textbox', { name: /Reply/ });
-      await box.waitFor(WAIT);
+      // Spread over the ten newest tickets (100 replies each at full size): typing into one thread of 1,000
+      // made each reply re-lay a growing thread, and typing alone took 11 of the suite's 13 minutes.
+      const targets = seeded.tickets.slice(-10).map((t) => t._id as string);
       for (let run = 0; run < 1; run++) {
         const before = (await server.harbor.storage.messages.info()).doc_count;
         for (let i = 0; i < offlineMessages; i++) {
-          await box.fill(`Offline reply ${run}-${i}`);
-          await box.press('Enter').catch(() => undefined);
-          if (await box.inputValue()) await page.getByRole('button', { name: 'Send' }).click();
-          // The next reply is typed once this one shows in the thread (written to the device).
-          await page.getByText(`Offline reply ${run}-${i}`, { exact: true }).waitFor(WAIT);
+          if (i % (offlineMessages / targets.length) === 0) {
+            await page.goto(`/tickets/${targets[(i * targets.length) / offlineMessages]}`);
+            field = await page.getByRole('textbox', { name: /Reply/ }).elementHandle(WAIT);
+          }
+          // The handle, not a role locator: a locator searches the whole accessibility tree at every step.
+          await field!.fill(`Offline reply ${run}-${i}`);
+          await field!.press('Control+Enter');
+          // The next reply is typed once the composer has cleared, i.e. this one is written to the device.
+          await page.waitForFunction((el) => (el as HTMLTextAreaElement).value === '', field!, WAIT);
         }
         await page.locator('.sync-pending').waitFor(WAIT);
         const unsent = Number(/(\d+)/.exec((await page.locator('.sync-pending').textContent()) ?? '')?.[1]);
@@ -76,7 +81,7 @@ export default async function browserDevice(ctx: BenchContext): Promise<BenchRes
         await context.setOffline(true);
         ctx.log(`browser: ${offlineMessages} offline replies pushed in ${pushMs.at(-1)!.toFixed(0)} ms`);
       }
-      results.push(medianResult('browser.offline-push', GROUP, `${offlineMessages} replies written offline → all on the server after the network returns`, pushMs, 'ms', { note: 'typed into the reply box; timed from setOffline(false) until the server holds all of them' }));
+      results.push(medianResult('browser.offline-push', GROUP, `${offlineMessages} replies written offline → all on the server after the network returns`, pushMs, 'ms', { note: 'typed into the reply box of the ten newest tickets; timed from setOffline(false) until the server holds all of them' }));
     } catch (error) {
       results.push(missingResult('browser.offline-push', GROUP, `${offlineMessages} replies written offline → pushed`, 'ms', (error as Error).message.split('\n')[0]!));
     }
