@@ -20,6 +20,13 @@ export interface OutboxEntry {
 /** Entries by `{collection}/{id}` (a new request's ticket and first message share one id). */
 type Entries = Record<string, OutboxEntry>;
 
+/** A pending mark as written, with the entry it replaced, so it can be undone if its write never happens. */
+export interface PendingMark {
+  key: string;
+  at: number;
+  previous: OutboxEntry | undefined;
+}
+
 /** The outbox key of a document. */
 export function outboxKey(collection: CollectionName, id: string): string {
   return `${collection}/${id}`;
@@ -43,7 +50,13 @@ export interface Outbox extends OutboxView {
   entries: Accessor<Entries>;
   attach(db: LocalDocsDatabase): Promise<void>;
   detach(): void;
-  markPending(docs: { id: string; collection: CollectionName }[]): Promise<void>;
+  /** Marks documents pending before they are written (so a write is never shown as sent before it is). */
+  markPending(docs: { id: string; collection: CollectionName }[]): Promise<PendingMark[]>;
+  /**
+   * Undoes marks whose write did not happen (each only while its entry is still that mark). Shown at once;
+   * when the undo cannot be stored (a full device refuses that write too), the next stored change carries it.
+   */
+  unmark(marks: PendingMark[]): Promise<void>;
   markRetrying(collection: CollectionName, id: string): Promise<void>;
   remove(collection: CollectionName, id: string): Promise<void>;
 }
@@ -55,12 +68,24 @@ export function createOutbox(): Outbox {
   let db: LocalDocsDatabase | null = null;
   let subscription: Subscription | null = null;
   let mirror: Entries = {};
+  let stored: Entries = {};
+  let undone: PendingMark[] = []; // undone marks not yet stored
   let queue: Promise<unknown> = Promise.resolve();
   const [entries, setEntries] = createSignal<Entries>({});
 
+  const withUndone = (current: Entries): Entries => {
+    for (const { key, at, previous } of undone) {
+      const entry = current[key];
+      if (entry?.state !== 'pending' || entry.at !== at) continue; // settled or marked again since
+      if (previous) current[key] = previous;
+      else delete current[key];
+    }
+    return current;
+  };
   const publish = (next: Entries) => {
-    mirror = next;
-    setEntries(next);
+    stored = next;
+    mirror = withUndone({ ...next });
+    setEntries(mirror);
   };
 
   const modify = (change: (current: Entries) => Entries): Promise<void> => {
@@ -68,10 +93,14 @@ export function createOutbox(): Outbox {
       if (!db) throw new Error('The outbox is not attached to a database.');
       let doc = await db.getLocal<OutboxData>(DOC_ID);
       if (!doc) {
-        await db.insertLocal<OutboxData>(DOC_ID, { entries: {} }).catch(() => undefined);
+        // Another tab may have inserted it meanwhile (a conflict); any other refusal (a full device) is the answer.
+        const refused = await db.insertLocal<OutboxData>(DOC_ID, { entries: {} }).then(() => null, (error: unknown) => error);
         doc = await db.getLocal<OutboxData>(DOC_ID);
+        if (!doc) throw refused;
       }
-      const written = await doc!.incrementalModify((data) => ({ entries: change({ ...data.entries }) }));
+      const carried = undone;
+      const written = await doc.incrementalModify((data) => ({ entries: change(withUndone({ ...data.entries })) }));
+      undone = undone.filter((mark) => !carried.includes(mark));
       publish(written.toJSON().data.entries);
     });
     queue = run.catch(() => undefined);
@@ -97,11 +126,25 @@ export function createOutbox(): Outbox {
       const state = mirror[outboxKey(collection, id)]?.state;
       return state === 'failed' || state === 'retrying';
     },
-    markPending(docs) {
-      return modify((current) => {
-        for (const { id, collection } of docs) current[outboxKey(collection, id)] = { collection, state: 'pending', at: Date.now() };
+    async markPending(docs) {
+      const at = Date.now();
+      let marks: PendingMark[] = [];
+      await modify((current) => {
+        marks = docs.map(({ id, collection }) => {
+          const key = outboxKey(collection, id);
+          const mark = { key, at, previous: current[key] };
+          current[key] = { collection, state: 'pending', at };
+          return mark;
+        });
         return current;
       });
+      return marks;
+    },
+    unmark(marks) {
+      if (marks.length === 0) return Promise.resolve();
+      undone = [...undone, ...marks];
+      publish(stored);
+      return modify((current) => current).catch(() => undefined); // kept in `undone` until a change is stored
     },
     markRetrying(collection, id) {
       const key = outboxKey(collection, id);
