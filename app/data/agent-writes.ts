@@ -1,16 +1,24 @@
 /**
  * The agent's writes, to the device first: validated with the shared rules, marked pending in the outbox,
- * then written; replication sends them like the customer's, with the same sending / sent / failed states.
+ * then written; replication sends them like the customer's, with the same sending / sent / failed states. A
+ * write the device refuses (out of space) rejects with a sentence for the screen and leaves no pending mark.
  */
 import {
   newId, PRIORITIES, replyError, TICKET_STATUSES, SCHEMA_VERSION, ticketWriteError, messageWriteError,
   type Channel, type MessageDoc, type Priority, type SessionUser, type TicketDoc, type TicketStatus,
 } from '../model';
 import type { PortalDatabase } from './database';
+import { writePending } from './pending-write';
 import type { Outbox } from './replication/outbox-store';
+import type { WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
 
 type MessageFields = Pick<MessageDoc, 'conversationId' | 'channel' | 'visibility' | 'body'>;
+type TicketField = 'status' | 'priority' | 'assignee';
+
+const REPLY: WriteAction = { notSaved: 'your reply was not saved', kept: true, retry: 'send it again' };
+const NOTE: WriteAction = { notSaved: 'your note was not saved', kept: true, retry: 'add it again' };
+const change = (field: TicketField): WriteAction => ({ notSaved: `the ${field} was not changed`, kept: false, retry: 'change it again' });
 
 /** The writes of agent `user` on `db`. */
 export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
@@ -36,17 +44,19 @@ export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox:
       body: fields.body.trim(),
     };
     throwIfRefused(messageWriteError(user, null, message, ticket));
-    await outbox.markPending([{ id: message.id, collection: 'messages' }]);
-    await db.messages.insert(message);
+    await writePending(outbox, fields.visibility === 'internal' ? NOTE : REPLY, [
+      { docs: [{ id: message.id, collection: 'messages' }], write: () => db.messages.insert(message) },
+    ]);
   }
 
-  async function changeTicket(ticketId: string, change: (t: TicketDoc) => Partial<TicketDoc> | null): Promise<void> {
+  async function changeTicket(ticketId: string, field: TicketField, next: (t: TicketDoc) => Partial<TicketDoc> | null): Promise<void> {
     const ticket = await storedTicket(ticketId);
-    const patch = change(ticket);
+    const patch = next(ticket);
     if (!patch) return;
     throwIfRefused(ticketWriteError(user, ticket, { ...ticket, ...patch }));
-    await outbox.markPending([{ id: ticketId, collection: 'tickets' }]);
-    await db.tickets.findOne(ticketId).incrementalPatch(patch);
+    await writePending(outbox, change(field), [
+      { docs: [{ id: ticketId, collection: 'tickets' }], write: () => db.tickets.findOne(ticketId).incrementalPatch(patch) },
+    ]);
   }
 
   return {
@@ -79,19 +89,19 @@ export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox:
     /** Sets the status, stamped later than the one it replaces so last-writer-wins keeps it. */
     setStatus(ticketId: string, status: TicketStatus): Promise<void> {
       if (!TICKET_STATUSES.includes(status)) return Promise.reject(new Error(`${String(status)} is not a status.`));
-      return changeTicket(ticketId, (t) =>
+      return changeTicket(ticketId, 'status', (t) =>
         t.status === status ? null : { status, statusChangedAt: Math.max(Date.now(), t.statusChangedAt + 1) });
     },
 
     /** Sets the priority. */
     setPriority(ticketId: string, priority: Priority): Promise<void> {
       if (!PRIORITIES.includes(priority)) return Promise.reject(new Error(`${String(priority)} is not a priority.`));
-      return changeTicket(ticketId, (t) => (t.priority === priority ? null : { priority }));
+      return changeTicket(ticketId, 'priority', (t) => (t.priority === priority ? null : { priority }));
     },
 
     /** Assigns the ticket to an agent, or unassigns it. */
     setAssignee(ticketId: string, agentId: string | null): Promise<void> {
-      return changeTicket(ticketId, (t) => (t.assigneeId === agentId ? null : { assigneeId: agentId }));
+      return changeTicket(ticketId, 'assignee', (t) => (t.assigneeId === agentId ? null : { assigneeId: agentId }));
     },
   };
 }

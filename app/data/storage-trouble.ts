@@ -1,4 +1,4 @@
-/** Recognises the browser refusing storage (IndexedDB unavailable, quota exceeded) inside wrapped RxDB/Dexie errors. */
+/** Recognises the browser refusing storage (IndexedDB unavailable, quota exceeded) inside wrapped RxDB/Dexie errors, and says it in words. */
 
 /** What went wrong with the device's storage, in words for the screen. */
 export interface StorageTrouble {
@@ -46,4 +46,22 @@ export function storageTroubleOf(error: unknown): StorageTrouble {
     title: 'This device could not open its copy of your tickets',
     detail: `Reload the page to try again. (${textsOf(error).filter(Boolean).slice(0, 2).join(': ')})`,
   };
+}
+
+/** A write the user asked for, in words: what was not done, whether their text is still on screen, how to retry. */
+export interface WriteAction {
+  notSaved: string;
+  kept: boolean;
+  retry: string;
+}
+
+/** The sentence shown where the user acted when the device refused their write (never a raw storage error). */
+export function writeTroubleMessage(error: unknown, action: WriteAction): string {
+  const then = `then ${action.retry}.`;
+  if (isStorageFull(error)) {
+    const free = 'up space on this device (or allow this site more storage),';
+    return `This device is out of storage space, so ${action.notSaved}. ${action.kept ? `What you wrote is still here: free ${free}` : `Free ${free}`} ${then}`;
+  }
+  const reload = action.kept ? 'What you wrote is still here: reload the page,' : 'Reload the page,';
+  return `This device could not store that, so ${action.notSaved}. ${reload} ${then}`;
 }
