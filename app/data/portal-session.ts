@@ -9,6 +9,7 @@ import { createAgentData } from './agent-data';
 import { createDraft, clearDrafts } from './drafts';
 import { createLiveQueries } from './live-queries';
 import { createOutbox, type Outbox } from './replication/outbox-store';
+import { dropUnwrittenMarks } from './replication/outbox-sweep';
 import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
 import { createSyncState, SYNC_STATE_DOC, type ReportedState } from './replication/sync-state';
 import { setStoredUser } from './session';
@@ -37,6 +38,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
   const outbox = createOutbox();
   const db = await openDatabase(user, outbox, options.storage);
   await outbox.attach(db);
+  await dropUnwrittenMarks(db, outbox);
   const storedSync = (await db.getLocal<ReportedState>(SYNC_STATE_DOC))?.toJSON().data ?? null;
   let replication: Replication | null = null;
   let closed = false;
