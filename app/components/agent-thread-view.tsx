@@ -3,7 +3,7 @@ import { createEffect, on, Show } from 'solid-js';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
-import { AgentTicketControls, type AgentOption } from './agent-ticket-controls';
+import { AgentTicketControls, type AgentOption, type ChangeResult } from './agent-ticket-controls';
 import { StatusChip, TicketNumberChip } from './chips';
 import { ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
@@ -43,9 +43,9 @@ export interface AgentThreadViewProps {
   onNote(body: string): Promise<string | null>;
   onRetry(messageId: string): void;
   onDiscard(messageId: string): void;
-  onStatusChange(status: TicketStatus): void;
-  onPriorityChange(priority: Priority): void;
-  onAssigneeChange(assigneeId: string | null): void;
+  onStatusChange(status: TicketStatus): ChangeResult;
+  onPriorityChange(priority: Priority): ChangeResult;
+  onAssigneeChange(assigneeId: string | null): ChangeResult;
   backHref: string;
 }
 

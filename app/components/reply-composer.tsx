@@ -55,7 +55,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
         }}
       />
       <div class="composer-actions">
-        <Show when={error()}><p class="field-error" id={`${id}-error`}>{error()}</p></Show>
+        <Show when={error()}><p class="field-error" id={`${id}-error`} role="alert">{error()}</p></Show>
         <button type="submit" class="button button-primary" disabled={busy()}>{props.submitLabel ?? 'Send'}</button>
       </div>
     </form>

@@ -26,6 +26,7 @@ export interface TicketDetailViewProps {
   onSend(body: string): Promise<string | null>;
   onRetry(messageId: string): void;
   onDiscard(messageId: string): void;
+  /** Rejects with the sentence to show in the dialog when the change could not be saved. */
   onMarkResolved(): Promise<void>;
   backHref: string;
   newRequestHref: string;
@@ -35,24 +36,32 @@ export interface TicketDetailViewProps {
 export function TicketDetailView(props: TicketDetailViewProps) {
   const [confirming, setConfirming] = createSignal(false);
   const [resolving, setResolving] = createSignal(false);
+  const [resolveError, setResolveError] = createSignal<string | null>(null);
   const resolvable = () => props.ticket.status === 'open' || props.ticket.status === 'pending';
 
   async function resolve() {
     setResolving(true);
+    setResolveError(null);
     try {
       await props.onMarkResolved();
       setConfirming(false);
+    } catch (error) {
+      setResolveError(error instanceof Error ? error.message : 'The ticket could not be marked resolved.');
     } finally {
       setResolving(false);
     }
   }
+  const openConfirm = (open: boolean) => {
+    setResolveError(null);
+    setConfirming(open);
+  };
 
   return (
     <main class="page page-narrow" id="main">
       <TicketHeader
         number={props.ticket.number} subject={props.ticket.subject} status={props.ticket.status}
         createdAt={props.ticket.createdAt} messageCount={props.messageCount} backHref={props.backHref}
-        onMarkResolved={resolvable() ? () => setConfirming(true) : undefined}
+        onMarkResolved={resolvable() ? () => openConfirm(true) : undefined}
       />
       <Show when={props.ticket.description.trim()}>
         <section class="card description-card" aria-labelledby="description-title">
@@ -90,10 +99,11 @@ export function TicketDetailView(props: TicketDetailViewProps) {
         </Show>
       </section>
       <ConfirmDialog
-        open={confirming()} onOpenChange={setConfirming} title="Mark as resolved?"
+        open={confirming()} onOpenChange={openConfirm} title="Mark as resolved?"
         confirmLabel="Mark as resolved" busy={resolving()} onConfirm={() => void resolve()}
       >
         <p>We'll let the support team know this request is sorted. If you need more help later, just reply and it opens again.</p>
+        <Show when={resolveError()}><p class="form-error" role="alert">{resolveError()}</p></Show>
       </ConfirmDialog>
     </main>
   );

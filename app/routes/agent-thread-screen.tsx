@@ -61,6 +61,10 @@ export function AgentThreadScreen(props: { ticketId: string }) {
     }
   }
 
+  // A ticket change resolves to the sentence the controls show, or null once written.
+  const changed = (write: Promise<void>): Promise<string | null> =>
+    write.then(() => null, (error: unknown) => messageOf(error, 'The change could not be saved.'));
+
   async function note(body: string): Promise<string | null> {
     try {
       await agent.addInternalNote({ ticketId, body });
@@ -101,9 +105,9 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             onNote={note}
             onRetry={(id) => void data.retryMessage(id)}
             onDiscard={(id) => void data.discardMessage(id)}
-            onStatusChange={(s) => void agent.setStatus(ticketId, s)}
-            onPriorityChange={(p) => void agent.setPriority(ticketId, p)}
-            onAssigneeChange={(a) => void agent.setAssignee(ticketId, a)}
+            onStatusChange={(s) => changed(agent.setStatus(ticketId, s))}
+            onPriorityChange={(p) => changed(agent.setPriority(ticketId, p))}
+            onAssigneeChange={(a) => changed(agent.setAssignee(ticketId, a))}
             backHref="/agent"
           />
         )}
