@@ -112,6 +112,16 @@ describe('TicketDetailView', () => {
     expect(props.onMarkResolved).toHaveBeenCalled();
   });
 
+  it('says in the dialog why marking resolved could not be saved, and keeps the dialog open', async () => {
+    const why = 'This device is out of storage space, so the ticket was not marked resolved.';
+    view({ onMarkResolved: vi.fn(async () => { throw new Error(why); }) });
+    fireEvent.click(screen.getByRole('button', { name: /Mark as resolved/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as resolved' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(why);
+    expect(within(dialog).getByRole('button', { name: 'Mark as resolved' })).toBeEnabled();
+  });
+
   it('offers a new request instead of the composer on a closed ticket', () => {
     view({ ticket: { id: 't1', number: 42, subject: 'S', description: '', status: 'closed', createdAt: T0 } });
     expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();
