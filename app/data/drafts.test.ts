@@ -13,6 +13,20 @@ describe('drafts', () => {
     expect(createDraft('reply:t1').value()).toBe('');
   });
 
+  it('once a reply is saved, keeps only what was typed while it was being saved', () => {
+    const draft = createDraft('reply:t1');
+    draft.set('First reply');
+    draft.set('First reply\nSecond thought');
+    draft.sent('First reply');
+    expect(draft.value()).toBe('Second thought');
+    expect(createDraft('reply:t1').value()).toBe('Second thought');
+    draft.set('Rewritten meanwhile');
+    draft.sent('Second thought');
+    expect(draft.value()).toBe('Rewritten meanwhile');
+    draft.sent('Rewritten meanwhile');
+    expect(createDraft('reply:t1').value()).toBe('');
+  });
+
   it('clears every draft and nothing else', () => {
     createDraft('new-request').set('{"subject":"Printer"}');
     localStorage.setItem('harbor.branding', '{}');

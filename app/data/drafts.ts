@@ -8,7 +8,7 @@ const PREFIX = 'harbor.draft.';
 export function createDraft(key: string): Draft {
   const storageKey = PREFIX + key;
   const [value, setValue] = createSignal(localStorage.getItem(storageKey) ?? '');
-  return {
+  const draft: Draft = {
     value,
     set(v: string) {
       setValue(v);
@@ -16,10 +16,15 @@ export function createDraft(key: string): Draft {
       else localStorage.setItem(storageKey, v);
     },
     clear() {
-      setValue('');
-      localStorage.removeItem(storageKey);
+      draft.set('');
+    },
+    sent(body: string) {
+      // Saving takes a moment; a clear() here would wipe whatever the user typed during it.
+      const now = value();
+      draft.set(now.startsWith(body) ? now.slice(body.length).trimStart() : now);
     },
   };
+  return draft;
 }
 
 /** Forgets every draft on the device (sign-out, or another user signing in). */

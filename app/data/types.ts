@@ -40,6 +40,8 @@ export interface Draft {
   value: Accessor<string>;
   set(v: string): void;
   clear(): void;
+  /** `body` (the draft's text when Send was pressed) is saved: it leaves the draft, and what was typed meanwhile stays. */
+  sent(body: string): void;
 }
 
 /** Everything a route container reads and writes; reached through `useData()`. */

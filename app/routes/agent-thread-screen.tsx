@@ -54,7 +54,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
       } else {
         await agent.agentReply({ ticketId, conversationId: selected().id, channel: selected().channel, body });
       }
-      kept.clear();
+      kept.sent(body);
       return null;
     } catch (error) {
       return messageOf(error, 'The reply could not be saved.');
@@ -68,7 +68,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
   async function note(body: string): Promise<string | null> {
     try {
       await agent.addInternalNote({ ticketId, body });
-      noteDraft.clear();
+      noteDraft.sent(body);
       return null;
     } catch (error) {
       return messageOf(error, 'The note could not be saved.');

@@ -67,8 +67,9 @@ function TicketScreen(props: { ticketId: string }) {
             onDraftInput={(v) => draft().set(v)}
             onSend={async (body) => {
               try {
+                const kept = draft();
                 await data.reply({ ticketId, conversationId: selected().id, channel: selected().channel, body });
-                draft().clear();
+                kept.sent(body);
                 return null;
               } catch (error) {
                 return messageOf(error, 'The reply could not be saved.');
