@@ -104,6 +104,14 @@ describe('TicketDetailView', () => {
     expect(empty.onSend).not.toHaveBeenCalled();
   });
 
+  it('offers the reply box only once the messages are in (the conversation it replies to is known then)', () => {
+    view({ messages: undefined });
+    expect(screen.queryByRole('textbox', { name: /Reply/ })).not.toBeInTheDocument();
+    cleanup();
+    view();
+    expect(screen.getByRole('textbox', { name: /Reply/ })).toBeInTheDocument();
+  });
+
   it('marks resolved after confirming in a dialog', async () => {
     const props = view();
     fireEvent.click(screen.getByRole('button', { name: /Mark as resolved/ }));

@@ -92,10 +92,13 @@ export function TicketDetailView(props: TicketDetailViewProps) {
             </div>
           }
         >
-          <ReplyComposer
-            value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
-            channelLabel={CHANNEL_LABELS[props.channel]}
-          />
+          {/* Only once the messages are in: until then the conversation a reply (and its draft) belongs to is not known. */}
+          <Show when={props.messages !== undefined}>
+            <ReplyComposer
+              value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
+              channelLabel={CHANNEL_LABELS[props.channel]}
+            />
+          </Show>
         </Show>
       </section>
       <ConfirmDialog
