@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './logger';
 import { createErrorHandler, notFound } from './middleware/error-handlers';
 import { jsonBody } from './middleware/json-body';
 import { sameOriginCheck } from './middleware/same-origin-check';
+import { sessionCookieStrays } from './middleware/session-cookie-strays';
 import { securityHeaders } from './middleware/security-headers';
 import { signinRateLimit } from './middleware/signin-rate-limit';
 import { createSessionMiddleware } from './middleware/session-middleware';
@@ -54,7 +55,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.use(jsonBody());
     // Only the API and the replication endpoint read the session: static files never touch the sessions database.
     const sessions = createSessionMiddleware(config, storage);
-    app.use(['/api', '/db'], sessions);
+    app.use(['/api', '/db'], sessionCookieStrays, sessions);
     app.post('/api/session', signinRateLimit(config));
     app.use('/api/session', createSessionRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));
