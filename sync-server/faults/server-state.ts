@@ -2,7 +2,7 @@
 
 /** Tickets and messages by id, as the server stores them. */
 export interface ServerState {
-  tickets: Map<string, { customerId: string; number: number | null }>;
+  tickets: Map<string, { customerId: string; number: number | null; status: string }>;
   messages: Map<string, { customerId: string; body: string }>;
 }
 
@@ -37,7 +37,7 @@ export async function readServerState(baseUrl: string, email: string, password: 
   const tickets = await readAll(baseUrl, cookie, 'tickets');
   const messages = await readAll(baseUrl, cookie, 'messages');
   return {
-    tickets: new Map(tickets.map((t) => [String(t._id), { customerId: String(t.customerId), number: t.number as number | null }])),
+    tickets: new Map(tickets.map((t) => [String(t._id), { customerId: String(t.customerId), number: t.number as number | null, status: String(t.status) }])),
     messages: new Map(messages.map((m) => [String(m._id), { customerId: String(m.customerId), body: String(m.body) }])),
   };
 }
