@@ -24,6 +24,9 @@ export interface ReplicationOptions {
   retryTime?: number;
 }
 
+/** The replication's name for one collection: RxDB keeps its checkpoints and known server states under it. */
+export const replicationIdentifier = (name: CollectionName): string => `harbor-couchdb-${name}`;
+
 /** Starts replicating `db` (waits for leadership) and reports into `sync`. */
 export function startReplication(
   db: PortalDatabase,
@@ -40,7 +43,7 @@ export function startReplication(
   const gate = createSignInGate((needsSignIn) => sync.report({ needsSignIn }));
   const states = COLLECTIONS.map((name: CollectionName) =>
     replicateCouchDB({
-      replicationIdentifier: `harbor-couchdb-${name}`,
+      replicationIdentifier: replicationIdentifier(name),
       collection: db[name] as never,
       url: `${origin}/db/${name}/`,
       fetch: createCouchFetch({
