@@ -15,9 +15,9 @@ export interface InboxFilter {
 /** The filter that shows every ticket. */
 export const ALL_TICKETS: InboxFilter = { status: 'all', priority: 'all', assignedToMe: false, search: '' };
 
-/** One row of the inbox: the ticket and what the device derives from its messages. */
+/** One row of the inbox: the ticket (without its description, which no row shows) and what the device derives from its messages. */
 export interface InboxRow {
-  ticket: TicketDoc;
+  ticket: Omit<TicketDoc, 'description'>;
   customerName: string;
   /** The channels of the ticket's public conversations, in the order they started. */
   channels: Channel[];

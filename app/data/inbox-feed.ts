@@ -24,14 +24,22 @@ export interface InboxFeed {
 
 /** The local document holding the index. */
 export const INBOX_INDEX_DOC = 'inbox-index';
-const STORED_VERSION = 2;
+const STORED_VERSION = 3;
 const SAVE_AFTER_MS = 2_000;
 
 type Checkpoint = RxStorageDefaultCheckpoint;
 interface StoredIndex {
-  version: number;
   index: InboxIndexJson;
   since: { tickets: Checkpoint | null; messages: Checkpoint | null };
+}
+/**
+ * The local document's data: the index as one JSON string. As an object (5,000 tickets, 50,000 message ids)
+ * RxDB's Dexie storage copies it key by key and IndexedDB clones it value by value on every read and write:
+ * 0.7 s to read at start on this machine. One string is copied whole and parsed by JSON.parse.
+ */
+interface StoredDoc {
+  version: number;
+  json: string;
 }
 type Stored<T> = T & { _deleted?: boolean; _meta?: { lwt: number } };
 
@@ -56,8 +64,8 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
   const save = () => {
     saveTimer = undefined;
     if (disposed || db.closed) return;
-    const value: StoredIndex = { version: STORED_VERSION, index: index.toJSON(), since: { ...since } };
-    void db.upsertLocal(INBOX_INDEX_DOC, value).catch(() => undefined); // closed meanwhile: saved next time
+    const value: StoredIndex = { index: index.toJSON(), since: { ...since } };
+    void db.upsertLocal<StoredDoc>(INBOX_INDEX_DOC, { version: STORED_VERSION, json: JSON.stringify(value) }).catch(() => undefined); // closed meanwhile: saved next time
   };
   const changed = () => {
     saveTimer ??= setTimeout(save, SAVE_AFTER_MS);
@@ -106,8 +114,9 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
   };
 
   void (async () => {
-    const stored = (await db.getLocal<StoredIndex>(INBOX_INDEX_DOC))?.toJSON().data as StoredIndex | undefined;
-    if (stored?.version === STORED_VERSION) {
+    const doc = (await db.getLocal<StoredDoc>(INBOX_INDEX_DOC))?.toJSON().data as StoredDoc | undefined;
+    if (doc?.version === STORED_VERSION) {
+      const stored = JSON.parse(doc.json) as StoredIndex;
       index = InboxIndex.fromJSON(stored.index);
       Object.assign(since, stored.since);
     }

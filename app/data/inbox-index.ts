@@ -4,10 +4,17 @@
  * never re-reads 50,000 messages. Pure: no RxDB, no Solid.
  */
 import { formatTicketNumber, type Channel, type MessageDoc, type TicketDoc } from '../model';
+import { idHash } from './id-hash';
+import { messageFromTuple, messageToTuple, ticketFromTuple, ticketToTuple, type MessageTuple, type TicketTuple } from './inbox-tuples';
+
+/** A ticket as the inbox keeps it: without its description, which no row shows (a thread reads its own copy). */
+export type InboxTicket = Omit<TicketDoc, 'description'>;
+/** What a row shows of the last message (its body cut to a preview). */
+export type InboxMessage = Pick<MessageDoc, 'authorName' | 'authorRole' | 'body' | 'createdAt' | 'visibility'>;
 
 /** What the inbox derives from one ticket's messages. */
 export interface TicketActivity {
-  last: MessageDoc | null;
+  last: InboxMessage | null;
   count: number;
   /** Customer-written messages: the unread mark compares it with what this device has seen. */
   customerCount: number;
@@ -17,18 +24,21 @@ export interface TicketActivity {
   rev: number;
 }
 
-/** The index as one JSON value (tickets, each ticket's activity and counted message ids), to keep on the device. */
+/**
+ * The index as one JSON value to keep on the device: the tickets, and per ticket its activity (last message,
+ * counts, conversations as [id, channel, startedAt]) with the hashes of the message ids it counted.
+ */
 export interface InboxIndexJson {
-  tickets: TicketDoc[];
-  activity: { ticketId: string; last: MessageDoc | null; count: number; customerCount: number; conversations: [string, Channel, number][]; ids: string[] }[];
+  tickets: TicketTuple[];
+  activity: [ticketId: string, last: MessageTuple | null, count: number, customerCount: number, conversations: [string, Channel, number][], ids: number[]][];
 }
 
-/** A stored last message keeps this much of its body: enough for a row's preview. */
+/** The last message keeps this much of its body: enough for a row's preview. */
 const PREVIEW_CHARS = 400;
 
-/** One ticket's entry: the document, its activity and its lower-case search text. */
+/** One ticket's entry: the ticket, its activity and its lower-case search text. */
 export interface InboxEntry {
-  ticket: TicketDoc;
+  ticket: InboxTicket;
   activity: TicketActivity;
   searchText: string;
   lastActivityAt: number;
@@ -38,7 +48,7 @@ function emptyActivity(): TicketActivity {
   return { last: null, count: 0, customerCount: 0, conversations: new Map(), rev: 0 };
 }
 
-function searchTextOf(ticket: TicketDoc): string {
+function searchTextOf(ticket: InboxTicket): string {
   const number = formatTicketNumber(ticket.number);
   return [ticket.subject, number ?? '', ticket.customerName].join('\n').toLowerCase();
 }
@@ -56,12 +66,18 @@ export class InboxIndex {
   /** Entries by ticket id (tickets only; messages whose ticket has not arrived wait in `activity`). */
   readonly entries = new Map<string, InboxEntry>();
   private readonly activity = new Map<string, TicketActivity>();
-  /** The ids counted per ticket, so a message seen twice (full read, then its change event) counts once. */
-  private readonly messageIds = new Map<string, Set<string>>();
+  /**
+   * The ids counted per ticket (as hashes, id-hash.ts), so a message seen twice (full read, then its change
+   * event) counts once. A restored index keeps each ticket's as the stored array until a message of that ticket
+   * arrives: building 50,000 sets' entries at start would only delay the first rows.
+   */
+  private readonly messageIds = new Map<string, Set<number> | readonly number[]>();
   private sorted: InboxEntry[] | null = null;
 
   /** Adds or replaces a ticket. */
-  putTicket(ticket: TicketDoc): void {
+  putTicket(doc: TicketDoc | InboxTicket): void {
+    const { description, ...ticket } = doc as TicketDoc;
+    void description;
     const activity = this.activityOf(ticket.id);
     activity.rev += 1;
     this.entries.set(ticket.id, { ticket, activity, searchText: searchTextOf(ticket), lastActivityAt: 0 });
@@ -76,13 +92,17 @@ export class InboxIndex {
   /** Counts a message once (a message already counted is ignored; messages are immutable). */
   addMessage(message: MessageDoc): void {
     const ids = this.idsOf(message.ticketId);
-    if (ids.has(message.id)) return;
-    ids.add(message.id);
+    const hash = idHash(message.id);
+    if (ids.has(hash)) return;
+    ids.add(hash);
     const activity = this.activityOf(message.ticketId);
     activity.count += 1;
     activity.rev += 1;
     if (message.authorRole === 'customer') activity.customerCount += 1;
-    if (!activity.last || message.createdAt >= activity.last.createdAt) activity.last = message;
+    if (!activity.last || message.createdAt >= activity.last.createdAt) {
+      const { authorName, authorRole, body, createdAt, visibility } = message;
+      activity.last = { authorName, authorRole, body: body.slice(0, PREVIEW_CHARS), createdAt, visibility };
+    }
     if (message.visibility === 'public') {
       const known = activity.conversations.get(message.conversationId);
       if (!known || message.createdAt < known.startedAt) {
@@ -105,32 +125,32 @@ export class InboxIndex {
     this.touch(ticketId);
   }
 
-  /** The index as JSON (last messages' bodies cut to a preview). */
+  /** The index as JSON. */
   toJSON(): InboxIndexJson {
     return {
-      tickets: [...this.entries.values()].map((e) => e.ticket),
-      activity: [...this.activity].map(([ticketId, a]) => ({
+      tickets: [...this.entries.values()].map((e) => ticketToTuple(e.ticket)),
+      activity: [...this.activity].map(([ticketId, a]) => [
         ticketId,
-        last: a.last && a.last.body.length > PREVIEW_CHARS ? { ...a.last, body: a.last.body.slice(0, PREVIEW_CHARS) } : a.last,
-        count: a.count,
-        customerCount: a.customerCount,
-        conversations: [...a.conversations].map(([id, c]): [string, Channel, number] => [id, c.channel, c.startedAt]),
-        ids: [...(this.messageIds.get(ticketId) ?? [])],
-      })),
+        a.last && messageToTuple(a.last),
+        a.count,
+        a.customerCount,
+        [...a.conversations].map(([id, c]): [string, Channel, number] => [id, c.channel, c.startedAt]),
+        [...(this.messageIds.get(ticketId) ?? [])],
+      ]),
     };
   }
 
   /** An index restored from `toJSON()`'s value. */
   static fromJSON(json: InboxIndexJson): InboxIndex {
     const index = new InboxIndex();
-    for (const a of json.activity) {
-      index.activity.set(a.ticketId, {
-        last: a.last, count: a.count, customerCount: a.customerCount, rev: 0,
-        conversations: new Map(a.conversations.map(([id, channel, startedAt]) => [id, { channel, startedAt }])),
+    for (const [ticketId, last, count, customerCount, conversations, ids] of json.activity) {
+      index.activity.set(ticketId, {
+        last: last && messageFromTuple(last), count, customerCount, rev: 0,
+        conversations: new Map(conversations.map(([id, channel, startedAt]) => [id, { channel, startedAt }])),
       });
-      index.messageIds.set(a.ticketId, new Set(a.ids));
+      index.messageIds.set(ticketId, ids);
     }
-    for (const ticket of json.tickets) index.putTicket(ticket);
+    for (const ticket of json.tickets) index.putTicket(ticketFromTuple(ticket));
     return index;
   }
 
@@ -142,13 +162,12 @@ export class InboxIndex {
     return this.sorted;
   }
 
-  private idsOf(ticketId: string): Set<string> {
-    let ids = this.messageIds.get(ticketId);
-    if (!ids) {
-      ids = new Set();
-      this.messageIds.set(ticketId, ids);
-    }
-    return ids;
+  private idsOf(ticketId: string): Set<number> {
+    const ids = this.messageIds.get(ticketId);
+    if (ids instanceof Set) return ids;
+    const set = new Set(ids);
+    this.messageIds.set(ticketId, set);
+    return set;
   }
 
   private activityOf(ticketId: string): TicketActivity {

@@ -48,6 +48,17 @@ describe('the inbox index', () => {
     expect(rows(index)[0]!.ticket).toMatchObject({ id: 't-login', status: 'resolved' });
   });
 
+  it('is restored from its stored form with the same rows, and still counts a message it counted once', () => {
+    const index = indexOf();
+    index.addMessage(aMessage(vat, sam, { id: 'm3', conversationId: 'c-chat', channel: 'chat', createdAt: 3_000, body: 'x'.repeat(1_000) }));
+    const restored = InboxIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    expect(rows(restored)).toEqual(rows(index));
+    expect(rows(restored)[0]!.lastMessage!.body).toHaveLength(400);
+    restored.addMessage(aMessage(vat, ada, { id: 'm1', conversationId: vat.id, createdAt: 1_000 }));
+    restored.addMessage(aMessage(vat, ada, { id: 'm5', createdAt: 5_000 }));
+    expect(rows(restored)[0]).toMatchObject({ ticket: { id: 't-vat' }, messageCount: 3, channels: ['portal', 'chat'] });
+  });
+
   it('rebuilds a ticket after a message leaves the device', () => {
     const index = indexOf();
     index.addMessage(aMessage(vat, sam, { id: 'gone', createdAt: 9_000, body: 'failed' }));
