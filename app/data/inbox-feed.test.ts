@@ -50,4 +50,25 @@ describe('the stored inbox index', () => {
     expect(entries[1]!.activity.last?.body).toBe('Any news?');
     second.dispose();
   });
+
+  it('stores the index at once when the tab is hidden after a change', async () => {
+    localStorage.clear();
+    db = await openDatabase(sam, createOutbox(), freshStorage());
+    const feed = startFeed(db);
+    await until(feed.ready, Boolean);
+    await db.tickets.insert(aTicket(ada, { id: 't-1' }));
+    await until(feed.version, () => feed.index.entries.size === 1);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      const hiddenAt = Date.now();
+      document.dispatchEvent(new Event('visibilitychange'));
+      await stored(db);
+      expect(Date.now() - hiddenAt).toBeLessThan(1_000); // well before the save 2 s after a change
+      const doc = await db.getLocal<{ json: string }>(INBOX_INDEX_DOC);
+      expect(JSON.parse(doc!.toJSON().data.json).index.tickets).toHaveLength(1);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+      feed.dispose();
+    }
+  });
 });

@@ -67,6 +67,13 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
     const value: StoredIndex = { index: index.toJSON(), since: { ...since } };
     void db.upsertLocal<StoredDoc>(INBOX_INDEX_DOC, { version: STORED_VERSION, json: JSON.stringify(value) }).catch(() => undefined); // closed meanwhile: saved next time
   };
+  // A tab hidden or closed within SAVE_AFTER_MS of a change saves at once: the next start then has less to catch up.
+  const saveWhenHidden = () => {
+    if (document.visibilityState !== 'hidden' || !saveTimer) return;
+    clearTimeout(saveTimer);
+    save();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', saveWhenHidden);
   const changed = () => {
     saveTimer ??= setTimeout(save, SAVE_AFTER_MS);
     if (scheduled || disposed) return;
@@ -144,6 +151,7 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
     dispose() {
       disposed = true;
       if (saveTimer) clearTimeout(saveTimer);
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', saveWhenHidden);
       subscriptions.forEach((s) => s.unsubscribe());
     },
   };
@@ -153,19 +161,20 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
  * The documents written after `at` (deleted ones included), in write order. RxDB's own
  * getChangedDocumentsSince selects with an `$or` that its Dexie storage answers by walking every document
  * (2 s for 55,000 even when none changed); a plain range on the `[_meta.lwt, id]` index reads only the new ones.
+ * The range starts after `at`'s write time, not at it: the documents of one bulk write share that time and the
+ * index applies a bulk whole, so all of them are in. Starting at it re-read a whole pull batch (100 documents,
+ * a cursor round trip each, 0.15 s on this machine) on every start.
  */
 async function changedSince<T>(db: PortalDatabase, collection: 'tickets' | 'messages', at: Checkpoint | null): Promise<Stored<T>[]> {
   const storage = db[collection].storageInstance as unknown as RxStorageInstance<{ id: string }, unknown, unknown>;
   const query = normalizeMangoQuery(storage.schema, {
-    selector: { '_meta.lwt': { $gte: at?.lwt ?? 0 } } as never,
+    selector: { '_meta.lwt': at ? { $gt: at.lwt } : { $gte: 0 } } as never,
     sort: [{ '_meta.lwt': 'asc' } as never, { id: 'asc' }],
     index: ['_meta.lwt', 'id'],
     skip: 0,
   });
   const { documents } = await storage.query(prepareQuery(storage.schema, query));
-  // Several documents written in one bulk share a time: skip those up to the stored id.
-  const after = at ? documents.filter((d) => d._meta.lwt > at.lwt || d.id > at.id) : documents;
-  return after as unknown as Stored<T>[];
+  return documents as unknown as Stored<T>[];
 }
 
 /** The document without RxDB's bookkeeping fields. */
