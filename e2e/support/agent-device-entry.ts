@@ -5,6 +5,7 @@
  */
 import { createEffect, createRoot, createSignal } from 'solid-js';
 import { SCHEMA_VERSION, type MessageDoc, type SessionUser, type TicketDoc } from '../../app/model';
+import { newId } from '../../app/model/ids';
 import { createAgentData } from '../../app/data/agent-data';
 import { ALL_TICKETS, type InboxFilter, type InboxRow } from '../../app/data/agent-types';
 import { openDatabase, type PortalDatabase } from '../../app/data/database';
@@ -28,21 +29,25 @@ async function seed(agent: SessionUser, tickets: number, perTicket: number, stor
   const base = Date.UTC(2026, 0, 1);
   const ticketDocs: TicketDoc[] = [];
   const messageDocs: MessageDoc[] = [];
+  // Ids as the app makes them (UUIDv7, 36 characters): the stored inbox index's size depends on them.
+  const customerIds = Array.from({ length: 500 }, () => newId());
   for (let i = 0; i < tickets; i++) {
-    const id = `seed-t${i}`;
-    const customerId = `seed-c${i % 500}`;
+    const id = newId();
+    const secondConversation = newId();
+    const customerId = customerIds[i % 500]!;
     const createdAt = base + i * 60_000;
     ticketDocs.push({
       id, schemaVersion: SCHEMA_VERSION, customerId, customerName: `Customer ${i % 500}`, number: i + 1,
-      subject: `Seeded request ${i} about ${['billing', 'login', 'printer', 'shipping'][i % 4]}`, description: '',
+      subject: `Seeded request ${i} about ${['billing', 'login', 'printer', 'shipping'][i % 4]}`,
+      description: 'The parcel arrived without the power cable that the product page lists as included. Could you send one?',
       status: STATUS[i % 4]!, statusChangedAt: createdAt, priority: PRIORITY[i % 4]!,
       assigneeId: i % 3 === 0 ? agent.id : null, createdAt,
     });
     for (let j = 0; j < perTicket; j++) {
       const fromCustomer = j % 2 === 0;
       messageDocs.push({
-        id: j === 0 ? id : `seed-m${i}-${j}`, schemaVersion: SCHEMA_VERSION, ticketId: id, customerId,
-        conversationId: j < perTicket / 2 ? id : `seed-cv${i}`, channel: j < perTicket / 2 ? 'portal' : CHANNEL[1 + (i % 2)]!,
+        id: j === 0 ? id : newId(), schemaVersion: SCHEMA_VERSION, ticketId: id, customerId,
+        conversationId: j < perTicket / 2 ? id : secondConversation, channel: j < perTicket / 2 ? 'portal' : CHANNEL[1 + (i % 2)]!,
         visibility: j === perTicket - 1 ? 'internal' : 'public', authorRole: fromCustomer ? 'customer' : 'agent',
         authorId: fromCustomer ? customerId : agent.id, authorName: fromCustomer ? `Customer ${i % 500}` : agent.name,
         body: `Message ${j} on request ${i}: the quick brown fox jumps over the lazy dog.`, createdAt: createdAt + j * 1_000,
