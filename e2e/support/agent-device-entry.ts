@@ -1,13 +1,11 @@
 /**
  * Test-only browser bundle (never shipped): seeds an agent's device copy straight into IndexedDB through
- * the app's own database code, and times the agent inbox's data layer there. seed-agent-device.ts bundles
- * it with esbuild and injects it into a page of the app's origin as `window.harborAgentDevice`.
+ * the app's own database code. seed-agent-device.ts bundles it with esbuild and injects it into a page of
+ * the app's origin as `window.harborAgentDevice`.
  */
-import { createEffect, createRoot, createSignal } from 'solid-js';
+import { createEffect, createRoot } from 'solid-js';
 import { SCHEMA_VERSION, type MessageDoc, type SessionUser, type TicketDoc } from '../../app/model';
 import { newId } from '../../app/model/ids';
-import { createAgentData } from '../../app/data/agent-data';
-import { ALL_TICKETS, type InboxFilter, type InboxRow } from '../../app/data/agent-types';
 import { openDatabase, type PortalDatabase } from '../../app/data/database';
 import { createInboxFeed, INBOX_INDEX_DOC } from '../../app/data/inbox-feed';
 import { createOutbox } from '../../app/data/replication/outbox-store';
@@ -99,42 +97,4 @@ async function storedIndex(db: { getLocal(id: string): Promise<unknown> }): Prom
   for (let i = 0; i < 100 && !(await db.getLocal(INBOX_INDEX_DOC)); i++) await new Promise((ok) => setTimeout(ok, 100));
 }
 
-/** Opens the copy and times the data layer: open to first inbox rows, then each filter and search. */
-async function timeInbox(agent: SessionUser, filters: Partial<InboxFilter>[]): Promise<{ openMs: number; firstRowsMs: number; rows: number; filterMs: number[]; filterRows: number[] }> {
-  const started = performance.now();
-  const outbox = createOutbox();
-  const db = await openDatabase(agent, outbox);
-  await outbox.attach(db);
-  const openMs = performance.now() - started;
-  return new Promise((resolve) => {
-    createRoot((dispose) => {
-      const data = createAgentData(db, agent, outbox, () => true, null);
-      const [filter, setFilter] = createSignal<InboxFilter>(ALL_TICKETS);
-      const rows = data.inbox(filter);
-      let done = false;
-      createEffect(() => {
-        const list = rows();
-        if (!list || done) return;
-        done = true;
-        const firstRowsMs = performance.now() - started;
-        const filterMs: number[] = [];
-        const filterRows: number[] = [];
-        for (const f of filters) {
-          const t = performance.now();
-          setFilter({ ...ALL_TICKETS, ...f });
-          const shown: InboxRow[] = rows() ?? [];
-          filterMs.push(performance.now() - t);
-          filterRows.push(shown.length);
-        }
-        // Let the feed store its index (as the app does a moment after changes) before closing.
-        void storedIndex(db).then(async () => {
-          dispose();
-          await db.close();
-          resolve({ openMs, firstRowsMs, rows: list.length, filterMs, filterRows });
-        });
-      });
-    });
-  });
-}
-
-(globalThis as unknown as { harborAgentDevice: unknown }).harborAgentDevice = { seed, timeInbox };
+(globalThis as unknown as { harborAgentDevice: unknown }).harborAgentDevice = { seed };

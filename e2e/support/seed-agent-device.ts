@@ -1,6 +1,6 @@
 /**
- * Seeds an agent's device with a large set (default 5,000 tickets, 50,000 messages) for benchmarks and
- * times the inbox's data layer, in Chromium with real IndexedDB. How: agent-device-entry.ts (the app's
+ * Seeds an agent's device with a large set (default 5,000 tickets, 50,000 messages) for benchmarks
+ * (bench/suites/agent-inbox.bench.ts), in Chromium with real IndexedDB. How: agent-device-entry.ts (the app's
  * own database code) is bundled here with esbuild and injected into a page of the app's origin, which then
  * writes through RxDB's bulkInsert. Nothing of this is in the shipped app. Seed before the app opens the
  * copy (e.g. on /login, before signing in); the app then finds the documents when it opens `/agent`.
@@ -8,7 +8,6 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { InboxFilter } from '../../app/data/agent-types';
 import type { SessionUser } from '../../app/model';
 
 let bundle: Promise<string> | undefined;
@@ -39,18 +38,8 @@ async function inject(page: Page): Promise<void> {
   await page.addScriptTag({ url: BUNDLE_PATH });
 }
 
-/** What the data layer measured: open, open to first rows, and each filter's time and row count. */
-export interface InboxTiming {
-  openMs: number;
-  firstRowsMs: number;
-  rows: number;
-  filterMs: number[];
-  filterRows: number[];
-}
-
 type DeviceApi = {
   seed(agent: SessionUser, tickets: number, perTicket: number, storeIndex: boolean): Promise<{ ms: number }>;
-  timeInbox(agent: SessionUser, filters: Partial<InboxFilter>[]): Promise<InboxTiming>;
 };
 
 /**
@@ -69,14 +58,5 @@ export async function seedAgentDevice(
     ([user, tickets, perTicket, storeIndex]) =>
       (globalThis as unknown as { harborAgentDevice: DeviceApi }).harborAgentDevice.seed(user, tickets, perTicket, storeIndex),
     [agent, options.tickets ?? 5_000, options.perTicket ?? 10, options.storeIndex ?? true] as const,
-  );
-}
-
-/** Opens `agent`'s copy in the page and times the inbox: first rows, then each of `filters` in turn. */
-export async function timeAgentInbox(page: Page, agent: SessionUser, filters: Partial<InboxFilter>[]): Promise<InboxTiming> {
-  await inject(page);
-  return page.evaluate(
-    ([user, list]) => (globalThis as unknown as { harborAgentDevice: DeviceApi }).harborAgentDevice.timeInbox(user, list),
-    [agent, filters] as const,
   );
 }
