@@ -10,13 +10,12 @@ import {
 import type { PortalDatabase } from './database';
 import { writePending } from './pending-write';
 import type { Outbox } from './replication/outbox-store';
-import type { WriteAction } from './storage-trouble';
+import { REPLY_NOT_SAVED as REPLY, type WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
 
 type MessageFields = Pick<MessageDoc, 'conversationId' | 'channel' | 'visibility' | 'body'>;
 type TicketField = 'status' | 'priority' | 'assignee';
 
-const REPLY: WriteAction = { notSaved: 'your reply was not saved', kept: true, retry: 'send it again' };
 const NOTE: WriteAction = { notSaved: 'your note was not saved', kept: true, retry: 'add it again' };
 const change = (field: TicketField): WriteAction => ({ notSaved: `the ${field} was not changed`, kept: false, retry: 'change it again' });
 

@@ -27,6 +27,13 @@ describe('drafts', () => {
     expect(createDraft('reply:t1').value()).toBe('');
   });
 
+  it('is one draft per key: a reply sent from one copy leaves no text in another', () => {
+    const onScreen = createDraft('reply:t2');
+    onScreen.set('Sent text');
+    createDraft('reply:t2').sent('Sent text');
+    expect(onScreen.value()).toBe('');
+  });
+
   it('clears every draft and nothing else', () => {
     createDraft('new-request').set('{"subject":"Printer"}');
     localStorage.setItem('harbor.branding', '{}');

@@ -4,9 +4,18 @@ import type { Draft } from './types';
 
 const PREFIX = 'harbor.draft.';
 
-/** A draft by key; every tab's copy follows the last value set in this tab. */
+// One Draft per key in this tab: two copies of a key would drift apart (a reply sent from one copy left its
+// text on screen in the other), whichever screen or memo asks for it.
+const drafts = new Map<string, Draft>();
+
+/** The draft of `key` (the same object for the same key), read again from localStorage. */
 export function createDraft(key: string): Draft {
   const storageKey = PREFIX + key;
+  const known = drafts.get(key);
+  if (known) {
+    known.set(localStorage.getItem(storageKey) ?? '');
+    return known;
+  }
   const [value, setValue] = createSignal(localStorage.getItem(storageKey) ?? '');
   const draft: Draft = {
     value,
@@ -24,6 +33,7 @@ export function createDraft(key: string): Draft {
       draft.set(now.startsWith(body) ? now.slice(body.length).trimStart() : now);
     },
   };
+  drafts.set(key, draft);
   return draft;
 }
 
@@ -35,4 +45,5 @@ export function clearDrafts(): void {
     if (key?.startsWith(PREFIX)) keys.push(key);
   }
   keys.forEach((key) => localStorage.removeItem(key));
+  drafts.forEach((draft) => draft.set(''));
 }

@@ -55,6 +55,9 @@ export interface WriteAction {
   retry: string;
 }
 
+/** A reply (the customer's or an agent's) that the device would not store. */
+export const REPLY_NOT_SAVED: WriteAction = { notSaved: 'your reply was not saved', kept: true, retry: 'send it again' };
+
 /** The sentence shown where the user acted when the device refused their write (never a raw storage error). */
 export function writeTroubleMessage(error: unknown, action: WriteAction): string {
   const then = `then ${action.retry}.`;

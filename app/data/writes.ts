@@ -10,10 +10,9 @@ import {
 import type { PortalDatabase } from './database';
 import { writePending } from './pending-write';
 import type { Outbox } from './replication/outbox-store';
-import type { WriteAction } from './storage-trouble';
+import { REPLY_NOT_SAVED as REPLY, type WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
 
-const REPLY: WriteAction = { notSaved: 'your reply was not saved', kept: true, retry: 'send it again' };
 const REQUEST: WriteAction = { notSaved: 'your request was not saved', kept: true, retry: 'submit it again' };
 const RESOLVE: WriteAction = { notSaved: 'the ticket was not marked resolved', kept: false, retry: 'try again' };
 

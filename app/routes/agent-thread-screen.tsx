@@ -40,9 +40,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
   // Notes belong to the ticket, not to a conversation: they show, in time order, beside whichever one is open.
   const shown = createMemo(() => thread()?.messages.filter((m) =>
     m.conversationId === selected().id || (m.visibility === 'internal' && !starting())));
-  // Made again only when the conversation changes, not on every message (see ticket-page.tsx).
-  const replyDraftKey = createMemo(() => `agent-reply:${ticketId}:${starting() ?? selected().id}`);
-  const replyDraft = createMemo(() => data.draft(replyDraftKey()));
+  const replyDraft = createMemo(() => data.draft(`agent-reply:${ticketId}:${starting() ?? selected().id}`));
   const noteDraft = data.draft(`agent-note:${ticketId}`);
 
   async function reply(body: string): Promise<string | null> {

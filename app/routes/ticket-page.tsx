@@ -38,10 +38,7 @@ function TicketScreen(props: { ticketId: string }) {
     return pick ?? { id: ticketId, channel: 'portal' as const, messageCount: 0, lastActivityAt: 0 };
   });
   const shown = createMemo(() => messages()?.filter((m) => m.conversationId === selected().id));
-  // One Draft per conversation, made again only when the conversation changes (not on every new message),
-  // so that the draft a reply was sent from is the one on screen when it is cleared.
-  const draftKey = createMemo(() => `reply:${ticketId}:${selected().id}`);
-  const draft = createMemo(() => data.draft(draftKey()));
+  const draft = createMemo(() => data.draft(`reply:${ticketId}:${selected().id}`));
 
   return (
     <Switch>
