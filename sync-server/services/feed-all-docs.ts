@@ -2,6 +2,7 @@
 import type { CollectionName } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { canSee, type StoredDoc } from './feed-docs';
+import { readLiveDocs } from './read-docs';
 import type { Storage } from './storage';
 
 /** A row of `_all_docs`, as CouchDB writes it. */
@@ -17,25 +18,20 @@ export async function readAllDocs(
   keys: readonly string[],
   includeDocs: boolean,
 ): Promise<{ total_rows: number; offset: number; rows: AllDocsRow[] }> {
-  const unique = [...new Set(keys)];
-  const found = unique.length
-    ? await storage[collection].allDocs({ keys: unique, include_docs: true })
-    : { rows: [] };
+  const live = await readLiveDocs<StoredDoc>(storage[collection], keys);
   const byKey = new Map<string, AllDocsRow>();
-  for (const row of found.rows) {
-    const key = row.key;
-    if (!('value' in row)) {
-      byKey.set(key, { key, error: 'not_found' });
-    } else if (row.value.deleted) {
-      // A tombstone carries no customerId to scope it by; deletions are admin-only, so customers need none.
-      byKey.set(key, user.role === 'agent'
-        ? { id: key, key, value: { rev: row.value.rev, deleted: true }, ...(includeDocs && { doc: null }) }
-        : { key, error: 'not_found' });
-    } else {
-      const doc = row.doc as unknown as StoredDoc;
-      byKey.set(key, canSee(user, doc)
-        ? { id: key, key, value: { rev: doc._rev }, ...(includeDocs && { doc }) }
-        : { key, error: 'not_found' });
+  for (const [key, doc] of live) {
+    byKey.set(key, canSee(user, doc)
+      ? { id: key, key, value: { rev: doc._rev }, ...(includeDocs && { doc }) }
+      : { key, error: 'not_found' });
+  }
+  // A tombstone carries no customerId to scope it by; deletions are admin-only, so only agents see them.
+  const absent = [...new Set(keys)].filter((key) => !live.has(key));
+  if (user.role === 'agent' && absent.length) {
+    for (const row of (await storage[collection].allDocs({ keys: absent })).rows) {
+      if ('value' in row && row.value.deleted) {
+        byKey.set(row.key, { id: row.key, key: row.key, value: { rev: row.value.rev, deleted: true }, ...(includeDocs && { doc: null }) });
+      }
     }
   }
   const rows = keys.map((key) => byKey.get(key) ?? { key, error: 'not_found' as const });

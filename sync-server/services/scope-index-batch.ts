@@ -6,6 +6,7 @@ import type { CollectionName } from '../../app/model/constants';
 import {
   checkpointId, entryId, pointerId, type EntryDoc, type PointerDoc,
 } from './scope-index-keys';
+import { readLiveDocs } from './read-docs';
 import type { Database } from './storage';
 
 /** What one indexed batch touched: the seq reached and the customers whose entries changed. */
@@ -14,6 +15,10 @@ export interface IndexedBatch {
   seq: number;
   customerIds: Set<string>;
 }
+
+type StoredRev = { _id: string; _rev: string };
+
+type IndexDoc = { _id: string; _rev?: string; _deleted?: boolean };
 
 type Write = { op: 'put'; body: object } | { op: 'delete' };
 
@@ -39,11 +44,8 @@ export async function indexBatch(
   const changes = await source.changes({ since, limit, include_docs: true });
   if (changes.results.length === 0) return null;
   const pointerIds = changes.results.map((change) => pointerId(collection, change.id));
-  const stored = await index.allDocs({ keys: pointerIds, include_docs: true });
-  const pointers = new Map<string, PointerDoc>();
-  for (const row of stored.rows) {
-    if ('doc' in row && row.doc) pointers.set(row.key, row.doc as unknown as PointerDoc);
-  }
+  const stored = await readLiveDocs<PointerDoc & StoredRev>(index, [...pointerIds, checkpointId(collection)]);
+  const pointers = new Map<string, PointerDoc>(stored);
   const writes = new Map<string, Write>();
   const customerIds = new Set<string>();
   for (const change of changes.results) {
@@ -64,24 +66,39 @@ export async function indexBatch(
   }
   const seq = Number(changes.last_seq);
   writes.set(checkpointId(collection), { op: 'put', body: { seq } });
-  await applyWrites(index, writes);
+  // Pointers and the checkpoint were just read; older entries to drop are read now. A new entry's id holds its
+  // seq, so it exists only when this batch is a replay, which the write's conflict answer reveals.
+  const deletes = [...writes].filter(([, write]) => write.op === 'delete').map(([id]) => id);
+  const revs = new Map([...stored, ...(await readLiveDocs<StoredRev>(index, deletes))].map(([id, doc]) => [id, doc._rev]));
+  await applyWrites(index, writes, revs);
   return { collection, seq, customerIds };
 }
 
-/** Writes puts and deletes with the current revisions, so a replayed batch overwrites instead of conflicting. */
-async function applyWrites(index: Database, writes: Map<string, Write>): Promise<void> {
-  const current = await index.allDocs({ keys: [...writes.keys()] });
-  const revs = new Map<string, string>();
-  for (const row of current.rows) {
-    if ('value' in row && !row.value.deleted) revs.set(row.key, row.value.rev);
-  }
-  const docs: object[] = [];
+/** The documents that carry `writes` out at the revisions in `revs` (a delete of a document never stored is dropped). */
+function toDocs(writes: Iterable<[string, Write]>, revs: Map<string, string>): IndexDoc[] {
+  const docs: IndexDoc[] = [];
   for (const [id, write] of writes) {
     const rev = revs.get(id);
     if (write.op === 'put') docs.push({ ...write.body, _id: id, ...(rev && { _rev: rev }) });
     else if (rev) docs.push({ _id: id, _rev: rev, _deleted: true });
   }
+  return docs;
+}
+
+/**
+ * Writes puts and deletes at the revisions in `revs`. Documents that answer with a conflict (a replayed batch's
+ * entries) are read again and written once more at their current revision, so a replay overwrites.
+ */
+async function applyWrites(index: Database, writes: Map<string, Write>, revs: Map<string, string>): Promise<void> {
+  const docs = toDocs(writes, revs);
   const results = await index.bulkDocs(docs);
-  const failed = results.find((result) => 'error' in result && result.error);
+  const failed = results.find((result) => 'error' in result && result.error && result.status !== 409);
   if (failed) throw new Error(`scope index write failed: ${JSON.stringify(failed)}`);
+  const conflicted = results.flatMap((result, i) => ('error' in result && result.error ? [docs[i]!._id] : []));
+  if (conflicted.length === 0) return;
+  const current = await readLiveDocs<StoredRev>(index, conflicted);
+  const retry = conflicted.map((id): [string, Write] => [id, writes.get(id)!]);
+  const again = await index.bulkDocs(toDocs(retry, new Map([...current].map(([id, doc]) => [id, doc._rev]))));
+  const stillFailed = again.find((result) => 'error' in result && result.error);
+  if (stillFailed) throw new Error(`scope index write failed: ${JSON.stringify(stillFailed)}`);
 }
