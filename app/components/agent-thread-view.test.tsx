@@ -110,11 +110,13 @@ describe('AgentThreadView', () => {
     expect(container.querySelector('.thread script, .thread img, .thread-title b')).toBeNull();
   });
 
-  it('offers Retry and Discard on the agent\'s own failed message', () => {
+  it('offers Retry and Discard on the agent\'s own failed message', async () => {
     const p = props({ messages: [msg('m9', { authorRole: 'agent', authorId: 'sam', authorName: 'Sam Rivera', delivery: { state: 'failed', reason: 'Refused' } })] });
     render(() => <AgentThreadView {...p} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Failed: Refused');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    // A click waits for the one before it to finish (the buttons are disabled meanwhile).
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Discard' })).toBeEnabled());
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(p.onRetry).toHaveBeenCalledWith('m9');
     expect(p.onDiscard).toHaveBeenCalledWith('m9');

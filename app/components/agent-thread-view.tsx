@@ -41,8 +41,8 @@ export interface AgentThreadViewProps {
   noteDraft: string;
   onNoteInput(value: string): void;
   onNote(body: string): Promise<string | null>;
-  onRetry(messageId: string): void;
-  onDiscard(messageId: string): void;
+  onRetry(messageId: string): Promise<void>;
+  onDiscard(messageId: string): Promise<void>;
   onStatusChange(status: TicketStatus): ChangeResult;
   onPriorityChange(priority: Priority): ChangeResult;
   onAssigneeChange(assigneeId: string | null): ChangeResult;

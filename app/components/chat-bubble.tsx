@@ -5,7 +5,7 @@ import type { MessageItem } from './message-item';
 import { formatDateTime } from './now-clock';
 
 /** Props: the message and whether it is the user's own (shows its delivery). */
-export interface ChatBubbleProps { message: MessageItem; own: boolean; onRetry(): void; onDiscard(): void }
+export interface ChatBubbleProps { message: MessageItem; own: boolean; onRetry(): Promise<void>; onDiscard(): Promise<void> }
 
 /** One bubble with its sender and time; the body is text, never HTML. */
 export function ChatBubble(props: ChatBubbleProps) {

@@ -9,8 +9,8 @@ export interface MessageCardProps {
   message: MessageItem;
   own: boolean;
   initiallyExpanded: boolean;
-  onRetry(): void;
-  onDiscard(): void;
+  onRetry(): Promise<void>;
+  onDiscard(): Promise<void>;
 }
 
 /** The body is text, never HTML; collapsing leaves a one-line preview. */

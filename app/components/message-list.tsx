@@ -14,8 +14,8 @@ export function MessageList(props: {
   channel: Channel;
   userId: string;
   emptyText: string;
-  onRetry: (id: string) => void;
-  onDiscard: (id: string) => void;
+  onRetry: (id: string) => Promise<void>;
+  onDiscard: (id: string) => Promise<void>;
   /** Receives the list element, e.g. to scroll a new message into view. */
   listRef?: (element: HTMLDivElement) => void;
 }) {

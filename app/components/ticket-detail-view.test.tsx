@@ -76,7 +76,7 @@ describe('TicketDetailView', () => {
     expect(screen.getByText('Body of m2').closest('.bubble-row')).toHaveClass('bubble-right');
   });
 
-  it('shows each own message\'s delivery: Sending, Sent, Failed with the reason, Retry and Discard', () => {
+  it('shows each own message\'s delivery: Sending, Sent, Failed with the reason, Retry and Discard', async () => {
     const props = view({
       messages: [
         message('m1', 'customer', 'portal', { delivery: { state: 'sending' } }),
@@ -88,6 +88,8 @@ describe('TicketDetailView', () => {
     expect(screen.getByText('Sent')).toBeInTheDocument();
     expect(screen.getByText('Failed: this ticket is closed')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    // A click waits for the one before it to finish (the buttons are disabled meanwhile).
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Discard' })).toBeEnabled());
     fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(props.onRetry).toHaveBeenCalledWith('m3');
     expect(props.onDiscard).toHaveBeenCalledWith('m3');

@@ -24,8 +24,8 @@ export interface TicketDetailViewProps {
   draft: string;
   onDraftInput(value: string): void;
   onSend(body: string): Promise<string | null>;
-  onRetry(messageId: string): void;
-  onDiscard(messageId: string): void;
+  onRetry(messageId: string): Promise<void>;
+  onDiscard(messageId: string): Promise<void>;
   /** Rejects with the sentence to show in the dialog when the change could not be saved. */
   onMarkResolved(): Promise<void>;
   backHref: string;

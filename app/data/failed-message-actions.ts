@@ -4,8 +4,22 @@
  */
 import { messageWriteError, type MessageDoc, type SessionUser, type TicketDoc } from '../model';
 import type { PortalDatabase } from './database';
-import type { Outbox } from './replication/outbox-store';
+import { outboxKey, type Outbox } from './replication/outbox-store';
+import { writeTroubleMessage, type WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
+
+const RETRY: WriteAction = { notSaved: 'the message was not sent again', kept: true, retry: 'press Retry again' };
+const DISCARD: WriteAction = { notSaved: 'the message was not discarded', kept: true, retry: 'press Discard again' };
+
+/** Runs `write`; if the device refuses it, puts the refusal back (best effort) and rejects with `action`'s sentence. */
+async function orRestore(write: () => Promise<unknown>, restore: () => Promise<unknown>, action: WriteAction): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    await restore().catch(() => undefined);
+    throw new Error(writeTroubleMessage(error, action), { cause: error });
+  }
+}
 
 /** Retry and discard for `user`'s refused messages on `db`. */
 export function createFailedMessageActions(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
@@ -18,17 +32,21 @@ export function createFailedMessageActions(db: PortalDatabase, user: SessionUser
       const message = doc.toJSON() as MessageDoc;
       const ticket = await db.tickets.findOne(message.ticketId).exec();
       throwIfRefused(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null));
-      await outbox.markRetrying('messages', messageId);
+      const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
+      const refuseAgain = () => outbox.refuse(messageId, 'messages', reason);
+      await orRestore(() => outbox.markRetrying('messages', messageId), refuseAgain, RETRY);
       // A new local revision with the same content: the upstream picks it up, and the messages' conflict
       // handler reports it as different from the server's copy while it is marked for a retry.
-      await doc.incrementalModify((data) => data);
+      await orRestore(() => doc.incrementalModify((data) => data), refuseAgain, RETRY);
     },
 
     /** Removes a refused message from the device (customers never delete on the server). */
     async discardMessage(messageId: string): Promise<void> {
       const doc = await db.messages.findOne(messageId).exec();
-      await outbox.remove('messages', messageId);
-      if (doc) await doc.remove();
+      const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
+      const refuseAgain = () => outbox.refuse(messageId, 'messages', reason);
+      await orRestore(() => outbox.remove('messages', messageId), refuseAgain, DISCARD);
+      if (doc) await orRestore(() => doc.remove(), refuseAgain, DISCARD);
     },
   };
 }

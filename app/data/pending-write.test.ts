@@ -92,4 +92,23 @@ describe('writes on a full device', () => {
     expect(Object.keys(portal.session.outbox.entries())).toEqual(['tickets/t-1']);
     expect(pending(portal)).toBe(1);
   });
+
+  it('Retry and Discard of a refused message on a full device say so, and the message stays failed with its reason', async () => {
+    portal = await openTestPortal(ada);
+    const id = await portal.data.createTicket(request);
+    await portal.session.outbox.refuse(id, 'messages', 'the ticket is closed');
+    refuseWrites(into('messages'));
+    await expect(portal.data.retryMessage(id)).rejects.toThrow(
+      'This device is out of storage space, so the message was not sent again. What you wrote is still here: free up space on this device (or allow this site more storage), then press Retry again.',
+    );
+    expect(portal.session.outbox.entries()[`messages/${id}`]).toMatchObject({ state: 'failed', reason: 'the ticket is closed' });
+    await expect(portal.data.discardMessage(id)).rejects.toThrow(/so the message was not discarded\. .* then press Discard again\.$/);
+    expect(portal.session.outbox.entries()[`messages/${id}`]).toMatchObject({ state: 'failed', reason: 'the ticket is closed' });
+    expect(await portal.session.db.messages.findOne(id).exec()).not.toBeNull();
+
+    refuseWrites(null);
+    await portal.data.discardMessage(id);
+    expect(await portal.session.db.messages.findOne(id).exec()).toBeNull();
+    expect(portal.session.outbox.entries()[`messages/${id}`]).toBeUndefined();
+  });
 });

@@ -103,8 +103,8 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             noteDraft={noteDraft.value()}
             onNoteInput={(v) => noteDraft.set(v)}
             onNote={note}
-            onRetry={(id) => void data.retryMessage(id)}
-            onDiscard={(id) => void data.discardMessage(id)}
+            onRetry={(id) => data.retryMessage(id)}
+            onDiscard={(id) => data.discardMessage(id)}
             onStatusChange={(s) => changed(agent.setStatus(ticketId, s))}
             onPriorityChange={(p) => changed(agent.setPriority(ticketId, p))}
             onAssigneeChange={(a) => changed(agent.setAssignee(ticketId, a))}

@@ -75,8 +75,8 @@ function TicketScreen(props: { ticketId: string }) {
                 return messageOf(error, 'The reply could not be saved.');
               }
             }}
-            onRetry={(id) => void data.retryMessage(id)}
-            onDiscard={(id) => void data.discardMessage(id)}
+            onRetry={(id) => data.retryMessage(id)}
+            onDiscard={(id) => data.discardMessage(id)}
             onMarkResolved={() => data.markResolved(ticketId)}
             backHref="/tickets"
             newRequestHref="/tickets/new"
