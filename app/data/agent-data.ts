@@ -8,18 +8,23 @@ import type { AgentData, InboxFilter, InboxRow } from './agent-types';
 import { createAgentWrites } from './agent-writes';
 import type { PortalDatabase } from './database';
 import { createInboxFeed } from './inbox-feed';
+import type { RestoredIndex } from './inbox-stored';
 import { createRowMaker, isUnread, matches, normaliseSearch } from './inbox-rows';
 import type { Outbox } from './replication/outbox-store';
 
-/** The agent's data on `db`; call inside a reactive owner, which owns its subscriptions. */
+/**
+ * The agent's data on `db`; call inside a reactive owner, which owns its subscriptions. `storedIndex`: the
+ * inbox's stored index when its read was started while the database opened.
+ */
 export function createAgentData(
   db: PortalDatabase,
   user: SessionUser,
   outbox: Outbox,
   listsKnown: Accessor<boolean>,
   remote: DirectoryRemote | null,
+  storedIndex?: Promise<RestoredIndex | null>,
 ): AgentData {
-  const feed = createInboxFeed(db);
+  const feed = createInboxFeed(db, storedIndex);
   if (getOwner()) onCleanup(() => feed.dispose());
   const { seen, markSeen } = createSeenStore(db);
   const loading = () => !feed.ready() || (feed.index.entries.size === 0 && !listsKnown());

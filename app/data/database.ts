@@ -54,12 +54,14 @@ export function forgetCopy(name: string): void {
 
 /**
  * Opens `user`'s copy (removing any other user's first). `outbox` is read by the conflict handlers, which
- * must exist before the collections do.
+ * must exist before the collections do. `created` is called once the database exists, before its collections
+ * open: its local documents can be read from then on.
  */
 export async function openDatabase(
   user: SessionUser,
   outbox: OutboxView,
   storage: RxStorage<unknown, unknown> = defaultStorage(),
+  created?: (db: PortalDatabase) => void,
 ): Promise<PortalDatabase> {
   const name = databaseName(user.id);
   await removeOtherCopies(storage, name);
@@ -71,6 +73,7 @@ export async function openDatabase(
     localDocuments: true,
     closeDuplicates: true,
   });
+  created?.(db);
   await db.addCollections({
     tickets: { schema: ticketSchema, conflictHandler: createTicketConflictHandler(user, outbox) },
     messages: { schema: messageSchema, conflictHandler: createMessageConflictHandler(outbox) },

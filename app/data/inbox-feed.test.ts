@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRoot } from 'solid-js';
 import { aMessage, aTicket, ada, sam } from '../model/fixtures';
 import { openDatabase, type PortalDatabase } from './database';
-import { createInboxFeed, INBOX_INDEX_DOC, type InboxFeed } from './inbox-feed';
+import { createInboxFeed, type InboxFeed } from './inbox-feed';
+import { INBOX_INDEX_DOC } from './inbox-stored';
 import { createOutbox } from './replication/outbox-store';
 import { freshStorage, until } from './testing/portal-fixture';
 

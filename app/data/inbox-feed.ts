@@ -8,7 +8,8 @@ import { createSignal, type Accessor } from 'solid-js';
 import { normalizeMangoQuery, prepareQuery, type RxChangeEvent, type RxStorageDefaultCheckpoint, type RxStorageInstance } from 'rxdb';
 import type { MessageDoc, TicketDoc } from '../model';
 import type { PortalDatabase } from './database';
-import { InboxIndex, type InboxIndexJson } from './inbox-index';
+import { InboxIndex } from './inbox-index';
+import { INBOX_INDEX_DOC, readStoredIndex, storedDoc, type IndexSince, type RestoredIndex } from './inbox-stored';
 
 /** The index and the signals that say it changed. */
 export interface InboxFeed {
@@ -22,36 +23,23 @@ export interface InboxFeed {
   dispose(): void;
 }
 
-/** The local document holding the index. */
-export const INBOX_INDEX_DOC = 'inbox-index';
-const STORED_VERSION = 3;
 const SAVE_AFTER_MS = 2_000;
 
 type Checkpoint = RxStorageDefaultCheckpoint;
-interface StoredIndex {
-  index: InboxIndexJson;
-  since: { tickets: Checkpoint | null; messages: Checkpoint | null };
-}
-/**
- * The local document's data: the index as one JSON string. As an object (5,000 tickets, 50,000 message ids)
- * RxDB's Dexie storage copies it key by key and IndexedDB clones it value by value on every read and write:
- * 0.7 s to read at start on this machine. One string is copied whole and parsed by JSON.parse.
- */
-interface StoredDoc {
-  version: number;
-  json: string;
-}
 type Stored<T> = T & { _deleted?: boolean; _meta?: { lwt: number } };
 
-/** Starts feeding an index from `db` (the stored one when there is one). */
-export function createInboxFeed(db: PortalDatabase): InboxFeed {
+/**
+ * Starts feeding an index from `db`: from the stored one when there is one (`stored`, when its read was started
+ * earlier; a read started before the change streams are followed is fine: catching up starts from its checkpoint).
+ */
+export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredIndex | null>): InboxFeed {
   let index = new InboxIndex();
   const [version, setVersion] = createSignal(0);
   const [ready, setReady] = createSignal(false);
   let markLoaded = () => {};
   const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
   /** How far the index has read each collection, in the storage's (write time, id) order. */
-  const since: StoredIndex['since'] = { tickets: null, messages: null };
+  const since: IndexSince = { tickets: null, messages: null };
   const advance = (collection: 'tickets' | 'messages', doc: Stored<{ id: string }>) => {
     const lwt = doc._meta?.lwt ?? 0;
     const at = since[collection];
@@ -64,8 +52,7 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
   const save = () => {
     saveTimer = undefined;
     if (disposed || db.closed) return;
-    const value: StoredIndex = { index: index.toJSON(), since: { ...since } };
-    void db.upsertLocal<StoredDoc>(INBOX_INDEX_DOC, { version: STORED_VERSION, json: JSON.stringify(value) }).catch(() => undefined); // closed meanwhile: saved next time
+    void db.upsertLocal(INBOX_INDEX_DOC, storedDoc(index, since)).catch(() => undefined); // closed meanwhile: saved next time
   };
   // A tab hidden or closed within SAVE_AFTER_MS of a change saves at once: the next start then has less to catch up.
   const saveWhenHidden = () => {
@@ -121,11 +108,10 @@ export function createInboxFeed(db: PortalDatabase): InboxFeed {
   };
 
   void (async () => {
-    const doc = (await db.getLocal<StoredDoc>(INBOX_INDEX_DOC))?.toJSON().data as StoredDoc | undefined;
-    if (doc?.version === STORED_VERSION) {
-      const stored = JSON.parse(doc.json) as StoredIndex;
-      index = InboxIndex.fromJSON(stored.index);
-      Object.assign(since, stored.since);
+    const restored = await (stored ?? readStoredIndex(db));
+    if (restored) {
+      index = restored.index;
+      Object.assign(since, restored.since);
     }
     const [tickets, messages] = await Promise.all([
       catchUp<TicketDoc>('tickets', since.tickets, applyTicket),
