@@ -3,7 +3,8 @@
  * gzipped JavaScript needed to show /login (≤ 60 KB), My Tickets (≤ 160 KB) and the agent inbox (≤ 200 KB), prints both, exits 1 when over.
  * A route needs: the app entry and the route's own chunks, with their static imports, plus what those chunks
  * load lazily on their own (e.g. the data layer's database), but not other routes and not the service-worker
- * registration (workbox-window loads after the first paint). The service worker's precache does not count.
+ * registration (workbox-window is imported dynamically once the app has rendered, and no screen waits for it).
+ * The service worker's precache does not count.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
