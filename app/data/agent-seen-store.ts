@@ -11,7 +11,7 @@ const DOC_ID = 'agent-seen';
 /** The seen counts and the way to raise one. */
 export interface SeenStore {
   seen: Accessor<SeenCounts>;
-  /** Records that `count` customer messages of the ticket were seen (never lowers it). */
+  /** Records that `count` customer messages of the ticket were seen (never lowers it); never rejects. */
   markSeen(ticketId: string, count: number): Promise<void>;
 }
 
@@ -33,8 +33,10 @@ export function createSeenStore(db: LocalDocsDatabase): SeenStore {
         const stored = (await db.getLocal<{ counts: SeenCounts }>(DOC_ID))?.toJSON().data.counts ?? {};
         await db.upsertLocal(DOC_ID, { counts: { ...stored, [ticketId]: Math.max(stored[ticketId] ?? 0, count) } });
       });
+      // A device too full to store the mark still shows the ticket read until the next start, which shows it
+      // unread again: nothing is lost, so the failed write is not the screen's concern (nor an unhandled error).
       queue = write.catch(() => undefined);
-      return write;
+      return queue.then(() => undefined);
     },
   };
 }

@@ -1,8 +1,8 @@
 /** Writes on a full device: a plain sentence where the user acted, no pending mark for what was not written, no doubles. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { aTicket, ada, sam } from '../model/fixtures';
+import { aMessage, aTicket, ada, sam } from '../model/fixtures';
 import { into, refuseWrites } from './testing/full-device';
-import { openTestPortal, type OpenedPortal } from './testing/portal-fixture';
+import { openTestPortal, until, type OpenedPortal } from './testing/portal-fixture';
 
 let portal: OpenedPortal | undefined;
 afterEach(async () => {
@@ -110,5 +110,18 @@ describe('writes on a full device', () => {
     await portal.data.discardMessage(id);
     expect(await portal.session.db.messages.findOne(id).exec()).toBeNull();
     expect(portal.session.outbox.entries()[`messages/${id}`]).toBeUndefined();
+  });
+
+  it('an agent opening a ticket on a device too full to store the read mark sees it read, with no error', async () => {
+    portal = await openTestPortal(sam);
+    const agent = portal.data.agent!;
+    const ticket = aTicket(ada, { id: 't-2', number: 4 });
+    await portal.session.db.tickets.insert(ticket);
+    await portal.session.db.messages.insert(aMessage(ticket, ada, { id: 'm-1', createdAt: 2_000 }));
+    const unread = portal.within(() => agent.unreadCount);
+    await until(unread, (n) => n === 1);
+    refuseWrites(into('plugin-local-documents-'));
+    await expect(agent.markRead('t-2')).resolves.toBeUndefined();
+    expect(unread()).toBe(0);
   });
 });
