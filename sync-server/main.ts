@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createApp, type HarborApp } from './app';
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { answerMalformedRequestsAsJson } from './middleware/malformed-requests';
 import { DEMO_PASSWORD, DEMO_USERS } from './services/seed-demo';
 import { ensureSessionSecret } from './services/secrets';
 import { DATA_DIR_IN_USE, isDataDirLocked } from './services/storage-errors';
@@ -16,6 +17,7 @@ function fail(line: string): never {
 function listen(harbor: HarborApp, config: ServerConfig): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = harbor.app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    answerMalformedRequestsAsJson(server);
   });
 }
 

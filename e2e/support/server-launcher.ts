@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createApp, type HarborApp } from '../../sync-server/app';
 import { testConfig, type ServerConfig } from '../../sync-server/config';
 import { createLogger } from '../../sync-server/logger';
+import { answerMalformedRequestsAsJson } from '../../sync-server/middleware/malformed-requests';
 
 /** A listening server. `stop()` stops listening (the data stays, for `listen()` again); `close()` ends everything. */
 export interface RunningServer {
@@ -18,6 +19,7 @@ export interface RunningServer {
 function listenOn(harbor: HarborApp, port: number): Promise<Server> {
   return new Promise((ok, fail) => {
     const server = harbor.app.listen(port, '127.0.0.1', () => ok(server));
+    answerMalformedRequestsAsJson(server); // as the real server (sync-server/main.ts) does
     server.once('error', fail);
   });
 }

@@ -41,7 +41,12 @@ const queryValue = fc.oneof(
   fc.constantFrom('-1', '1e999', 'NaN', 'Infinity', '0x10', '1.5', '99999999999999999999', 'now', 'longpoll', 'eventsource', 'continuous', 'true', '[', '%', '%E0%A4%A', '[1,2]', '["a",{"b":1}]', '[' + '"x",'.repeat(1000) + '"y"]'),
 );
 
-/** A query string of generated names and values, repeated names included; under Node's 16 KB header limit (past it Node itself answers 431). */
+/**
+ * A query string of generated names and values, repeated names included; kept under Node's 16 KB header limit,
+ * as what is past it never reaches the app (malformed-requests.test.ts covers that answer). Five long values
+ * together could pass it, which made this property fail on some seeds only.
+ */
 export const queryText: fc.Arbitrary<string> = fc
   .array(fc.tuple(queryName, queryValue), { maxLength: 5 })
-  .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : ''));
+  .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : ''))
+  .filter((query) => query.length <= 12_000);
