@@ -23,6 +23,11 @@ async function orRestore(write: () => Promise<unknown>, restore: () => Promise<u
 
 /** Retry and discard for `user`'s refused messages on `db`. */
 export function createFailedMessageActions(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
+  /** Puts the message's refusal, as it is now, back in the outbox (for when the device refuses what follows). */
+  const refusalKeeper = (messageId: string) => {
+    const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
+    return () => outbox.refuse(messageId, 'messages', reason);
+  };
   return {
     /** Sends a refused message again (after checking it against the ticket as the device knows it now). */
     async retryMessage(messageId: string): Promise<void> {
@@ -32,8 +37,7 @@ export function createFailedMessageActions(db: PortalDatabase, user: SessionUser
       const message = doc.toJSON() as MessageDoc;
       const ticket = await db.tickets.findOne(message.ticketId).exec();
       throwIfRefused(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null));
-      const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
-      const refuseAgain = () => outbox.refuse(messageId, 'messages', reason);
+      const refuseAgain = refusalKeeper(messageId);
       await orRestore(() => outbox.markRetrying('messages', messageId), refuseAgain, RETRY);
       // A new local revision with the same content: the upstream picks it up, and the messages' conflict
       // handler reports it as different from the server's copy while it is marked for a retry.
@@ -43,8 +47,7 @@ export function createFailedMessageActions(db: PortalDatabase, user: SessionUser
     /** Removes a refused message from the device (customers never delete on the server). */
     async discardMessage(messageId: string): Promise<void> {
       const doc = await db.messages.findOne(messageId).exec();
-      const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
-      const refuseAgain = () => outbox.refuse(messageId, 'messages', reason);
+      const refuseAgain = refusalKeeper(messageId);
       await orRestore(() => outbox.remove('messages', messageId), refuseAgain, DISCARD);
       if (doc) await orRestore(() => doc.remove(), refuseAgain, DISCARD);
     },
