@@ -54,7 +54,7 @@ export default async function browserDevice(ctx: BenchContext): Promise<BenchRes
       // made each reply re-lay a growing thread, and typing alone took 11 of the suite's 13 minutes.
       const targets = seeded.tickets.slice(-10).map((t) => t._id as string);
       for (let run = 0; run < 1; run++) {
-        const before = (await server.harbor.storage.messages.info()).doc_count;
+        const before = await server.harbor.storage.messages.docCount();
         for (let i = 0; i < offlineMessages; i++) {
           if (i % (offlineMessages / targets.length) === 0) {
             await page.goto(`/tickets/${targets[(i * targets.length) / offlineMessages]}`);
@@ -73,7 +73,7 @@ export default async function browserDevice(ctx: BenchContext): Promise<BenchRes
         await context.setOffline(false);
         // Done when the server holds every reply (polled in-process, no network involved).
         const deadline = start + WAIT.timeout;
-        while ((await server.harbor.storage.messages.info()).doc_count - before < offlineMessages) {
+        while (await server.harbor.storage.messages.docCount() - before < offlineMessages) {
           if (performance.now() > deadline) throw new Error(`not all ${offlineMessages} replies reached the server in ${WAIT.timeout / 1000} s`);
           await new Promise((ok) => setTimeout(ok, 20));
         }

@@ -41,14 +41,14 @@ async function waitUp(url: string, child: ChildProcess, timeoutMs: number): Prom
   throw new Error(`pouchdb-server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Starts pouchdb-server (LevelDB) and resolves once it answers `GET /`. */
-export async function startPouchServer(): Promise<PouchServer> {
+/** Starts pouchdb-server (LevelDB, or memory when `inMemory`) and resolves once it answers `GET /`. */
+export async function startPouchServer(options: { inMemory?: boolean } = {}): Promise<PouchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pouchdb-server-bench-'));
   const port = await freePort();
   const configPath = join(dataDir, 'config.json');
   writeFileSync(configPath, JSON.stringify({ log: { file: join(dataDir, 'log.txt'), level: 'error' } }));
   const bin = resolve(import.meta.dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server');
-  const child = spawn(process.execPath, [bin, '--host', '127.0.0.1', '--port', String(port), '--dir', dataDir, '--config', configPath, '--no-stdout-logs'], {
+  const child = spawn(process.execPath, [bin, '--host', '127.0.0.1', '--port', String(port), '--dir', dataDir, '--config', configPath, '--no-stdout-logs', ...(options.inMemory ? ['--in-memory'] : [])], {
     cwd: dataDir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

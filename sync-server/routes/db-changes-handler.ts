@@ -3,7 +3,8 @@ import type { RequestHandler, Response } from 'express';
 import type { CollectionName } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { HttpError } from '../middleware/http-error';
-import { readChanges, type ChangesQuery } from '../services/changes-reader';
+import { readChanges, tokenStyle, wirePage, type ChangesQuery } from '../services/changes-reader';
+import { parseSince, type Cursor } from '../services/feed-cursor';
 import { streamChanges } from '../services/feed-eventsource';
 import { longpollChanges } from '../services/feed-longpoll';
 import type { DbContext } from './db-context';
@@ -21,13 +22,17 @@ export function changesHandler(ctx: DbContext): RequestHandler {
       throw new HttpError(403, 'forbidden', 'The event stream is for agents; use feed=longpoll.');
     }
     const lastEventId = feed === 'eventsource' ? req.get('last-event-id') : undefined;
-    const sinceParam = readSinceParam(req.query, lastEventId);
+    const sinceParam = parseSince(readSinceParam(req.query, lastEventId), user.role, tokenStyle(ctx.storage));
     const limit = Math.min(Math.max(readCount(req.query, 'limit', MAX_CHANGES_LIMIT), 1), MAX_CHANGES_LIMIT);
     const includeDocs = readFlag(req.query, 'include_docs', false);
     const index = await ctx.index;
     const feeds = { storage: ctx.storage, index, hub: ctx.hub };
-    const updateSeq = Number((await ctx.storage[collection].info()).update_seq);
-    const since = sinceParam === 'now' ? updateSeq : sinceParam;
+    // Read-your-writes: a customer's page waits (briefly) for the index to take in what is stored now.
+    const caughtUp = user.role === 'agent' ? undefined : await index.catchUp(collection, ctx.config.longpollTimeoutMs);
+    let since: Cursor;
+    if (sinceParam.kind !== 'now') since = sinceParam;
+    else if (caughtUp !== undefined) since = { kind: 'position', n: caughtUp };
+    else since = { kind: 'seq', seq: await ctx.storage[collection].currentSeq() };
     const query: ChangesQuery = { collection, since, limit, includeDocs };
     if (feed !== 'normal') ctx.hub.trackResponse(res);
 
@@ -36,13 +41,11 @@ export function changesHandler(ctx: DbContext): RequestHandler {
       streamChanges(feeds, user, query, heartbeat, res);
       return;
     }
-    // Read-your-writes: a customer's page waits (briefly) for the index to reach what is stored now.
-    if (user.role !== 'agent') await index.waitUntilIndexed(collection, updateSeq, ctx.config.longpollTimeoutMs);
     if (feed === 'normal') {
-      res.json(await readChanges(feeds, user, query));
+      res.json(wirePage(await readChanges(feeds, user, query)));
       return;
     }
-    res.json(await longpollChanges(feeds, user, query, ctx.config.longpollTimeoutMs, clientGone(res)));
+    res.json(wirePage(await longpollChanges(feeds, user, query, ctx.config.longpollTimeoutMs, clientGone(res))));
   };
 }
 

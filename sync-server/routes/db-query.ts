@@ -29,17 +29,9 @@ export function readFlag(query: Query, name: string, fallback: boolean): boolean
   return raw === 'true';
 }
 
-/** `since`: a seq, or `now` (the database's current seq, read by the caller). */
-export function readSince(raw: string | undefined): number | 'now' {
-  if (raw === undefined || raw === '') return 0;
-  if (raw === 'now') return 'now';
-  if (!/^\d{1,15}$/.test(raw)) throw new HttpError(400, 'bad_request', 'since must be a sequence number or now');
-  return Number(raw);
-}
-
-/** The `since` parameter (or, for event streams, the `Last-Event-ID` header, which wins when present). */
-export function readSinceParam(query: Query, lastEventId?: string): number | 'now' {
-  return readSince(lastEventId ?? single(query, 'since'));
+/** The raw `since` parameter (or, for event streams, the `Last-Event-ID` header, which wins when present). */
+export function readSinceParam(query: Query, lastEventId?: string): string | undefined {
+  return lastEventId ?? single(query, 'since');
 }
 
 /** `feed`: normal (default), longpoll or eventsource; continuous is not offered. */

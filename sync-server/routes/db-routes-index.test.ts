@@ -61,7 +61,7 @@ describe('scoped pulls and other customers’ data', () => {
     await othersWrite(200, 1, 'only');
     const catchUp = await pull(world.ada, 'tickets', fresh.last_seq);
     expect(catchUp.results).toEqual([]);
-    expect(catchUp.last_seq).toBe(fresh.last_seq + 200);
+    expect(catchUp.last_seq).toBe(Number(fresh.last_seq) + 200);
     expect(stats).toEqual({ entriesRead: 0, docsRead: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { aMessage, aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
 import { BODY_LIMIT_BYTES } from '../middleware/json-body';
 import { couch, pushOk } from '../routes/db-test-helpers';
+import type { Database } from '../services/storage';
 import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
 import { bodyText, queryText } from './fuzz-inputs';
 
@@ -30,7 +31,7 @@ let customer: TestAgent;
 let agent: TestAgent;
 
 async function snapshot(): Promise<string> {
-  const read = async (db: PouchDB.Database) => (await db.allDocs({ include_docs: true })).rows.map((r) => r.doc);
+  const read = async (db: Database) => (await db.allDocs({ includeDocs: true })).map((r) => ('doc' in r ? r.doc : null));
   return JSON.stringify([await read(t.storage.tickets), await read(t.storage.messages)]);
 }
 

@@ -91,7 +91,7 @@ export async function createAccount(storage: Storage, input: NewAccount): Promis
   const id = newId();
   const passwordHash = await hashPassword(account.password);
   try {
-    await storage.users.put<EmailClaimDoc>({ _id: claimId(account.email), type: 'email', userId: id });
+    await storage.users.put({ _id: claimId(account.email), type: 'email', userId: id } satisfies EmailClaimDoc);
   } catch (error) {
     if (isConflict(error)) {
       throw new AccountError('duplicate_email', `An account with the email ${account.email} already exists.`);
@@ -108,7 +108,7 @@ export async function createAccount(storage: Storage, input: NewAccount): Promis
     passwordHash,
     createdAt: new Date().toISOString(),
   };
-  await storage.users.put(doc);
+  await storage.users.put({ ...doc });
   return toSessionUser(doc);
 }
 
@@ -146,9 +146,9 @@ export async function findUserByEmail(storage: Storage, email: string): Promise<
 
 /** Every user, sorted by role then email. */
 export async function listUsers(storage: Storage): Promise<SessionUser[]> {
-  const all = await storage.users.allDocs({ include_docs: true });
-  return all.rows
-    .map((row) => row.doc as unknown as UserDoc | undefined)
+  const rows = await storage.users.allDocs({ includeDocs: true });
+  return rows
+    .map((row) => ('doc' in row ? row.doc : undefined) as unknown as UserDoc | undefined)
     .filter((doc): doc is UserDoc => doc?.type === 'user')
     .map(toSessionUser)
     .sort((a, b) => a.role.localeCompare(b.role) || a.email.localeCompare(b.email));

@@ -5,22 +5,24 @@
 import type { CollectionName } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { canSee, type StoredDoc } from './feed-docs';
+import { formatCursor, positionOf, seqOf, type Cursor, type TokenStyle, type WireSeq } from './feed-cursor';
 import type { ScopeIndex } from './scope-index';
 import type { Storage } from './storage';
 
 /** A `_changes` row as CouchDB writes it. */
 export interface ChangeRow {
-  seq: number;
+  seq: WireSeq;
   id: string;
   changes: { rev: string }[];
   deleted?: true;
   doc?: Record<string, unknown>;
 }
 
-/** A `_changes` answer; `last_seq` is the token to pass as the next `since`. */
+/** A `_changes` answer; `last_seq` is the token to pass as the next `since`, `next` the same as a cursor. */
 export interface ChangesPage {
   results: ChangeRow[];
-  last_seq: number;
+  last_seq: WireSeq;
+  next: Cursor;
 }
 
 /** What reading a page needs. */
@@ -32,7 +34,7 @@ export interface ChangesContext {
 /** One `_changes` request after its parameters were read. */
 export interface ChangesQuery {
   collection: CollectionName;
-  since: number;
+  since: Cursor;
   limit: number;
   includeDocs: boolean;
 }
@@ -55,45 +57,61 @@ export function scopedReadStats(storage: Storage): ScopedReadStats {
   return stats;
 }
 
+/** The token style of `storage`'s engine. */
+export function tokenStyle(storage: Storage): TokenStyle {
+  return storage.engine;
+}
+
+/** The page as sent: without the cursor kept for the server. */
+export function wirePage(page: ChangesPage): Omit<ChangesPage, 'next'> {
+  const { next: _next, ...wire } = page;
+  return wire;
+}
+
 /** Reads the changes after `query.since` that `user` may see, at most `query.limit`. */
 export function readChanges(ctx: ChangesContext, user: SessionUser, query: ChangesQuery): Promise<ChangesPage> {
   return user.role === 'agent' ? readAll(ctx, query) : readScoped(ctx, user, query);
 }
 
 async function readAll(ctx: ChangesContext, query: ChangesQuery): Promise<ChangesPage> {
+  const style = tokenStyle(ctx.storage);
   const page = await ctx.storage[query.collection].changes({
-    since: query.since,
+    since: seqOf(query.since),
     limit: query.limit,
-    include_docs: query.includeDocs,
-    style: 'all_docs',
+    includeDocs: query.includeDocs,
   });
+  const next: Cursor = { kind: 'seq', seq: page.lastSeq };
   return {
     results: page.results.map((change) => ({
-      seq: Number(change.seq),
+      seq: formatCursor({ kind: 'seq', seq: change.seq }, style),
       id: change.id,
-      changes: change.changes,
+      changes: [{ rev: change.rev }],
       ...(change.deleted && { deleted: true as const }),
-      ...(query.includeDocs && { doc: change.doc as unknown as Record<string, unknown> }),
+      ...(query.includeDocs && { doc: (change.doc ?? { _id: change.id, _rev: change.rev, _deleted: true }) as Record<string, unknown> }),
     })),
-    last_seq: Number(page.last_seq),
+    last_seq: formatCursor(next, style),
+    next,
   };
 }
 
 async function readScoped(ctx: ChangesContext, user: SessionUser, query: ChangesQuery): Promise<ChangesPage> {
-  const { collection, since, limit } = query;
-  // Read the indexed seq first: everything up to it is in the range read below.
-  const upTo = ctx.index.indexedSeq(collection);
-  const entries = (await ctx.index.readRange(collection, user.id, since, limit)).filter((entry) => entry.seq <= upTo);
+  const { collection, limit } = query;
+  // Read the indexed position first: everything up to it is in the range read below.
+  const upTo = ctx.index.indexedPosition(collection);
+  // A position past the index's end is from an index that is gone (rebuilt): that device starts over.
+  const since = positionOf(query.since) > upTo ? 0 : positionOf(query.since);
+  const entries = (await ctx.index.readRange(collection, user.id, since, limit)).filter((entry) => entry.position <= upTo);
   const stats = scopedReadStats(ctx.storage);
   stats.entriesRead += entries.length;
-  const lastSeq = entries.length === limit ? entries[entries.length - 1]!.seq : Math.max(since, upTo);
-  if (entries.length === 0) return { results: [], last_seq: lastSeq };
+  const lastPosition = entries.length === limit ? entries[entries.length - 1]!.position : Math.max(since, upTo);
+  const next: Cursor = { kind: 'position', n: lastPosition };
+  if (entries.length === 0) return { results: [], last_seq: lastPosition, next };
   const latest = new Map<string, number>();
-  for (const entry of entries) latest.set(entry.docId, entry.seq);
-  const found = await ctx.storage[collection].allDocs({ keys: [...latest.keys()], include_docs: true });
-  stats.docsRead += found.rows.length;
+  for (const entry of entries) latest.set(entry.docId, entry.position);
+  const rows = await ctx.storage[collection].allDocs({ keys: [...latest.keys()], includeDocs: true });
+  stats.docsRead += rows.length;
   const results: ChangeRow[] = [];
-  for (const row of found.rows) {
+  for (const row of rows) {
     if (!('value' in row)) continue;
     const seq = latest.get(row.key)!;
     if (row.value.deleted) {
@@ -105,6 +123,6 @@ async function readScoped(ctx: ChangesContext, user: SessionUser, query: Changes
     if (!doc || !canSee(user, doc)) continue;
     results.push({ seq, id: row.key, changes: [{ rev: doc._rev }], ...(query.includeDocs && { doc }) });
   }
-  results.sort((a, b) => a.seq - b.seq);
-  return { results, last_seq: lastSeq };
+  results.sort((a, b) => (a.seq as number) - (b.seq as number));
+  return { results, last_seq: lastPosition, next };
 }

@@ -21,6 +21,6 @@ export async function markDemoSeeded(storage: Storage): Promise<void> {
 
 /** True when no user, ticket or message has ever been stored. */
 export async function isEmpty(storage: Storage): Promise<boolean> {
-  const infos = await Promise.all([storage.users.info(), storage.tickets.info(), storage.messages.info()]);
-  return infos.every((info) => info.doc_count === 0 && Number(info.update_seq) === 0);
+  const pristine = await Promise.all([storage.users.isPristine(), storage.tickets.isPristine(), storage.messages.isPristine()]);
+  return pristine.every(Boolean);
 }

@@ -28,7 +28,7 @@ export async function readAllDocs(
   // A tombstone carries no customerId to scope it by; deletions are admin-only, so only agents see them. Only
   // their revisions are read again (a new document, the usual key before a push, costs nothing more).
   if (user.role === 'agent' && deleted.size) {
-    for (const row of (await storage[collection].allDocs({ keys: [...deleted] })).rows) {
+    for (const row of await storage[collection].allDocs({ keys: [...deleted] })) {
       if ('value' in row && row.value.deleted) {
         byKey.set(row.key, { id: row.key, key: row.key, value: { rev: row.value.rev, deleted: true }, ...(includeDocs && { doc: null }) });
       }

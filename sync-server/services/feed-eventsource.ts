@@ -43,7 +43,7 @@ export function streamChanges(
           const page = await readChanges(ctx, user, { ...query, since: cursor, limit: PAGE });
           if (ended) return;
           for (const row of page.results) res.write(`id: ${row.seq}\ndata: ${JSON.stringify(row)}\n\n`);
-          cursor = Math.max(cursor, page.last_seq);
+          cursor = page.next;
           if (page.results.length < PAGE) break;
         }
       } while (pumpAgain && !ended);

@@ -3,7 +3,8 @@
  * timeout, or empty at once when the client goes away or the server shuts down. No listener outlives it.
  */
 import type { SessionUser } from '../../app/model/user';
-import { readChanges, type ChangesContext, type ChangesPage, type ChangesQuery } from './changes-reader';
+import { readChanges, tokenStyle, type ChangesContext, type ChangesPage, type ChangesQuery } from './changes-reader';
+import { formatCursor } from './feed-cursor';
 import type { FeedHub } from './feed-hub';
 
 /** What a longpoll needs besides the changes reader. */
@@ -20,7 +21,8 @@ export function longpollChanges(
   signal: AbortSignal,
 ): Promise<ChangesPage> {
   return new Promise((resolve, reject) => {
-    // The last seq a completed read vouched for: ending empty with it can never skip a change.
+    // Where the last completed read ended: ending empty there can never skip a change (a later read of the same
+    // `since` ends at or after an earlier one, which also holds for CouchDB's partly ordered seqs).
     let lastSeen = query.since;
     let finished = false;
     let reading = false;
@@ -36,7 +38,7 @@ export function longpollChanges(
     const endEmpty = (): void => {
       if (finished) return;
       cleanup();
-      resolve({ results: [], last_seq: lastSeen });
+      resolve({ results: [], last_seq: formatCursor(lastSeen, tokenStyle(ctx.storage)), next: lastSeen });
     };
     const check = async (): Promise<void> => {
       if (reading) {
@@ -54,7 +56,7 @@ export function longpollChanges(
             resolve(page);
             return;
           }
-          lastSeen = Math.max(lastSeen, page.last_seq);
+          lastSeen = page.next;
         } while (readAgain && !finished);
       } catch (error) {
         if (!finished) {
@@ -68,7 +70,7 @@ export function longpollChanges(
 
     const unsubscribe = ctx.index.onIndexed((batch) => {
       if (batch.collection !== query.collection) return;
-      if (user.role !== 'agent' && !batch.customerIds.has(user.id)) return;
+      if (user.role !== 'agent' && batch.customerIds && !batch.customerIds.has(user.id)) return;
       void check();
     });
     const release = ctx.hub.add(endEmpty);

@@ -1,19 +1,30 @@
 /**
- * Indexes one batch of a database's changes: records `(customerId, seq) → doc id`, drops the document's older
- * entry and moves the checkpoint, all in one bulk write. Replaying a batch (after a crash) gives the same state.
+ * Indexes one batch of a database's changes: gives each change the next position of the collection's own
+ * counter, records `(customerId, position) → doc id`, drops the document's older entry and moves the checkpoint.
+ * Positions are the index's own, so the store's sequences stay opaque; a change whose revision is already
+ * indexed (a replay, or a feed that rewound) is skipped, and positions reserved before a write are never reused.
  */
 import type { CollectionName } from '../../app/model/constants';
 import {
   checkpointId, entryId, pointerId, type EntryDoc, type PointerDoc,
 } from './scope-index-keys';
 import { readLiveDocs } from './read-docs';
-import type { Database } from './storage';
+import type { DocumentDatabase, Seq } from './storage-engine';
 
-/** What one indexed batch touched: the seq reached and the customers whose entries changed. */
+/** What one indexed batch touched: the position reached and whose entries changed (null: not known, anyone's). */
 export interface IndexedBatch {
   collection: CollectionName;
-  seq: number;
-  customerIds: Set<string>;
+  position: number;
+  customerIds: Set<string> | null;
+}
+
+/** Where indexing of a collection stands: the store's seq read up to, and the last position given out. */
+export interface Checkpoint {
+  since: Seq | null;
+  position: number;
+  /** Positions up to here may have been written by an unfinished batch: the next one starts above. */
+  reserved: number;
+  rev?: string;
 }
 
 type StoredRev = { _id: string; _rev: string };
@@ -22,56 +33,76 @@ type IndexDoc = { _id: string; _rev?: string; _deleted?: boolean };
 
 type Write = { op: 'put'; body: object } | { op: 'delete' };
 
-/** Reads the last indexed seq of `collection` (0 when never indexed). */
-export async function readCheckpoint(index: Database, collection: CollectionName): Promise<number> {
+interface CheckpointDoc {
+  _rev: string;
+  since?: Seq | null;
+  position?: number;
+  reserved?: number;
+  /** Before positions were the index's own, the checkpoint was the store's numeric seq (then equal to the position). */
+  seq?: number;
+}
+
+/** Reads the checkpoint of `collection` (the start when never indexed). */
+export async function readCheckpoint(index: DocumentDatabase, collection: CollectionName): Promise<Checkpoint> {
   try {
-    const doc = (await index.get(checkpointId(collection))) as unknown as { seq: number };
-    return doc.seq;
+    const doc = (await index.get(checkpointId(collection))) as unknown as CheckpointDoc;
+    const position = doc.position ?? doc.seq ?? 0;
+    const since = doc.since !== undefined ? doc.since : doc.seq !== undefined ? String(doc.seq) : null;
+    return { since, position, reserved: Math.max(doc.reserved ?? 0, position), rev: doc._rev };
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return 0;
+    if ((error as { status?: number }).status === 404) return { since: null, position: 0, reserved: 0 };
     throw error;
   }
 }
 
-/** Indexes up to `limit` changes after `since`; returns the batch, or `null` when there was nothing new. */
+/** Indexes up to `limit` changes after the checkpoint; returns the batch and the new checkpoint, or null when nothing was new. */
 export async function indexBatch(
-  source: Database,
-  index: Database,
+  source: DocumentDatabase,
+  index: DocumentDatabase,
   collection: CollectionName,
-  since: number,
+  checkpoint: Checkpoint,
   limit: number,
-): Promise<IndexedBatch | null> {
-  const changes = await source.changes({ since, limit, include_docs: true });
+): Promise<{ batch: IndexedBatch; checkpoint: Checkpoint } | null> {
+  const changes = await source.changes({ since: checkpoint.since, limit, includeDocs: true });
   if (changes.results.length === 0) return null;
   const pointerIds = changes.results.map((change) => pointerId(collection, change.id));
-  const stored = await readLiveDocs<PointerDoc & StoredRev>(index, [...pointerIds, checkpointId(collection)]);
-  const pointers = new Map<string, PointerDoc>(stored);
+  const pointers = new Map<string, PointerDoc & Partial<StoredRev>>(await readLiveDocs<PointerDoc & StoredRev>(index, pointerIds));
+  const revs = new Map([...pointers].map(([id, doc]) => [id, doc._rev!]));
   const writes = new Map<string, Write>();
   const customerIds = new Set<string>();
+  let position = checkpoint.reserved;
   for (const change of changes.results) {
-    const seq = Number(change.seq);
-    const doc = change.doc as { customerId?: unknown; visibility?: unknown } | undefined;
     const key = pointerId(collection, change.id);
     const previous = pointers.get(key);
+    if (previous?.rev === change.rev) {
+      // Indexed already (a replayed batch, or a feed that rewound): nothing to do but not to fall behind it.
+      position = Math.max(position, previous.seq);
+      continue;
+    }
+    const doc = change.doc as { customerId?: unknown; visibility?: unknown } | undefined;
     const customerId = typeof doc?.customerId === 'string' ? doc.customerId : previous?.customerId;
     if (customerId === undefined) continue; // not a customer's document: nothing to scope
     const visible = change.deleted ? (previous?.visible ?? true) : doc?.visibility !== 'internal';
-    const entry = visible ? entryId(collection, customerId, seq) : null;
+    position += 1;
+    const entry = visible ? entryId(collection, customerId, position) : null;
     if (previous?.entryId && previous.entryId !== entry) writes.set(previous.entryId, { op: 'delete' });
-    if (entry) writes.set(entry, { op: 'put', body: { docId: change.id, seq } satisfies EntryDoc });
-    const pointer: PointerDoc = { customerId, seq, visible, entryId: entry };
+    if (entry) writes.set(entry, { op: 'put', body: { docId: change.id, seq: position } satisfies EntryDoc });
+    const pointer: PointerDoc = { customerId, seq: position, visible, entryId: entry, rev: change.rev };
     pointers.set(key, pointer);
     writes.set(key, { op: 'put', body: pointer });
     customerIds.add(customerId);
   }
-  const seq = Number(changes.last_seq);
-  writes.set(checkpointId(collection), { op: 'put', body: { seq } });
-  // Pointers and the checkpoint were just read; older entries to drop are read now. A new entry's id holds its
-  // seq, so it exists only when this batch is a replay, which the write's conflict answer reveals.
-  const deletes = [...writes].filter(([, write]) => write.op === 'delete').map(([id]) => id);
-  const revs = new Map([...stored, ...(await readLiveDocs<StoredRev>(index, deletes))].map(([id, doc]) => [id, doc._rev]));
-  await applyWrites(index, writes, revs);
-  return { collection, seq, customerIds };
+  let rev = checkpoint.rev;
+  if (position > checkpoint.reserved) {
+    // Reserve the positions first: if this batch stops half-written, the next one gives out new positions.
+    rev = (await index.put({ _id: checkpointId(collection), ...(rev && { _rev: rev }), since: checkpoint.since, position: checkpoint.position, reserved: position })).rev;
+    const deletes = [...writes].filter(([, write]) => write.op === 'delete').map(([id]) => id);
+    for (const [id, doc] of await readLiveDocs<StoredRev>(index, deletes)) revs.set(id, doc._rev);
+    await applyWrites(index, writes, revs);
+  }
+  const next = { since: changes.lastSeq, position, reserved: position };
+  const written = await index.put({ _id: checkpointId(collection), ...(rev && { _rev: rev }), ...next });
+  return { batch: { collection, position, customerIds }, checkpoint: { ...next, rev: written.rev } };
 }
 
 /** The documents that carry `writes` out at the revisions in `revs` (a delete of a document never stored is dropped). */
@@ -86,19 +117,19 @@ function toDocs(writes: Iterable<[string, Write]>, revs: Map<string, string>): I
 }
 
 /**
- * Writes puts and deletes at the revisions in `revs`. Documents that answer with a conflict (a replayed batch's
- * entries) are read again and written once more at their current revision, so a replay overwrites.
+ * Writes puts and deletes at the revisions in `revs`. Documents that answer with a conflict (left by a batch
+ * that stopped half-way) are read again and written once more at their current revision, so a retry overwrites.
  */
-async function applyWrites(index: Database, writes: Map<string, Write>, revs: Map<string, string>): Promise<void> {
+async function applyWrites(index: DocumentDatabase, writes: Map<string, Write>, revs: Map<string, string>): Promise<void> {
   const docs = toDocs(writes, revs);
   const results = await index.bulkDocs(docs);
-  const failed = results.find((result) => 'error' in result && result.error && result.status !== 409);
+  const failed = results.find((result) => 'error' in result && result.status !== 409);
   if (failed) throw new Error(`scope index write failed: ${JSON.stringify(failed)}`);
-  const conflicted = results.flatMap((result, i) => ('error' in result && result.error ? [docs[i]!._id] : []));
+  const conflicted = results.flatMap((result, i) => ('error' in result ? [docs[i]!._id] : []));
   if (conflicted.length === 0) return;
   const current = await readLiveDocs<StoredRev>(index, conflicted);
   const retry = conflicted.map((id): [string, Write] => [id, writes.get(id)!]);
   const again = await index.bulkDocs(toDocs(retry, new Map([...current].map(([id, doc]) => [id, doc._rev]))));
-  const stillFailed = again.find((result) => 'error' in result && result.error);
+  const stillFailed = again.find((result) => 'error' in result);
   if (stillFailed) throw new Error(`scope index write failed: ${JSON.stringify(stillFailed)}`);
 }

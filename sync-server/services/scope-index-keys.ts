@@ -3,9 +3,9 @@ import type { CollectionName } from '../../app/model/constants';
 
 const SEQ_DIGITS = 16;
 
-/** A sequence number padded so that id order is numeric order. */
-export function padSeq(seq: number): string {
-  return String(seq).padStart(SEQ_DIGITS, '0');
+/** A position padded so that id order is numeric order. */
+export function padSeq(position: number): string {
+  return String(position).padStart(SEQ_DIGITS, '0');
 }
 
 /** The prefix of one customer's entries; the id is encoded so that no customer's range reaches into another's. */
@@ -13,9 +13,9 @@ export function entryPrefix(collection: CollectionName, customerId: string): str
   return `${collection}/c/${encodeURIComponent(customerId)}/`;
 }
 
-/** The id of the entry `(customerId, seq) → doc id`. */
-export function entryId(collection: CollectionName, customerId: string, seq: number): string {
-  return entryPrefix(collection, customerId) + padSeq(seq);
+/** The id of the entry `(customerId, position) → doc id`. */
+export function entryId(collection: CollectionName, customerId: string, position: number): string {
+  return entryPrefix(collection, customerId) + padSeq(position);
 }
 
 /** The id of a document's pointer to its current entry (so a newer change drops the older entry). */
@@ -23,21 +23,25 @@ export function pointerId(collection: CollectionName, docId: string): string {
   return `${collection}/d/${docId}`;
 }
 
-/** The id of the last-indexed-seq checkpoint of a collection. */
+/** The id of a collection's checkpoint: the store's seq read up to, and the last position given out. */
 export function checkpointId(collection: CollectionName): string {
   return `${collection}/checkpoint`;
 }
 
-/** An index entry: the document a customer's change at `seq` is about. */
+/** An index entry: the document a customer's change at position `seq` is about. */
 export interface EntryDoc {
   docId: string;
   seq: number;
 }
 
-/** A document's pointer: whose it is, its last indexed seq and the entry recorded for it (none if hidden). */
+/**
+ * A document's pointer: whose it is, the position of its last indexed change, the entry recorded for it (none if
+ * hidden) and the revision indexed (absent on pointers written before revisions were kept).
+ */
 export interface PointerDoc {
   customerId: string;
   seq: number;
   visible: boolean;
   entryId: string | null;
+  rev?: string;
 }

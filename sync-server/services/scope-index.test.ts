@@ -48,7 +48,7 @@ describe('scope index', () => {
       { _id: 'm3', customerId: 'grace', visibility: 'public' },
       { _id: 'm4', customerId: 'ada/x', visibility: 'public' },
     ]);
-    await index.waitUntilIndexed('messages', 4, 5_000);
+    await index.catchUp('messages', 5_000);
     expect((await index.readRange('messages', 'ada', 0, 100)).map((entry) => entry.docId)).toEqual(['m1']);
     expect((await index.readRange('messages', 'grace', 0, 100)).map((entry) => entry.docId)).toEqual(['m3']);
     expect((await index.readRange('messages', 'ada', 1, 100))).toEqual([]);
@@ -60,11 +60,10 @@ describe('scope index', () => {
     const first = await storage.tickets.put({ _id: 't1', customerId: 'ada', status: 'open' });
     await storage.tickets.put({ _id: 't2', customerId: 'ada', status: 'open' });
     await storage.tickets.put({ _id: 't1', _rev: first.rev, customerId: 'ada', status: 'resolved' });
-    await index.waitUntilIndexed('tickets', 3, 5_000);
-    expect(await index.readRange('tickets', 'ada', 0, 100)).toEqual([
-      { seq: 2, docId: 't2' },
-      { seq: 3, docId: 't1' },
-    ]);
+    await index.catchUp('tickets', 5_000);
+    const entries = await index.readRange('tickets', 'ada', 0, 100);
+    expect(entries.map((entry) => entry.docId)).toEqual(['t2', 't1']);
+    expect(entries[0]!.position).toBeLessThan(entries[1]!.position);
   });
 
   it('catches up from its checkpoint after being stopped mid-way', async () => {
@@ -72,10 +71,11 @@ describe('scope index', () => {
     await storeTickets(storage, ['ada', 'grace', 'alan'], 10);
     const partial = await startPartially(storage, 4);
     expect(partial).toBe(4);
-    const checkpoint = (await storage.scopeIndex.get(checkpointId('tickets'))) as unknown as { seq: number };
-    expect(checkpoint.seq).toBe(partial);
+    const checkpoint = (await storage.scopeIndex.get(checkpointId('tickets'))) as unknown as { position: number };
+    expect(checkpoint.position).toBe(partial);
     const resumed = await start(storage);
-    expect(resumed.indexedSeq('tickets')).toBe(30);
+    // The interrupted batch had reserved positions 5 to 8: they are never given out again.
+    expect(resumed.indexedPosition('tickets')).toBe(34);
     for (const customer of ['ada', 'grace', 'alan']) expect(await docIdsOf(resumed, customer)).toHaveLength(10);
   });
 
@@ -85,9 +85,9 @@ describe('scope index', () => {
     const first = await startScopeIndex(storage, logger);
     await first.close();
     const checkpoint = await storage.scopeIndex.get(checkpointId('tickets'));
-    await storage.scopeIndex.put({ ...checkpoint, seq: 3 });
+    await storage.scopeIndex.put({ ...checkpoint, since: '3', position: 3, reserved: 3 });
     const index = await start(storage);
-    expect(index.indexedSeq('tickets')).toBe(10);
+    expect(index.indexedPosition('tickets')).toBe(10);
     expect(await index.readRange('tickets', 'ada', 0, 100)).toHaveLength(5);
   });
 
@@ -97,7 +97,7 @@ describe('scope index', () => {
     const before = await openStorage({ kind: 'leveldb', dataDir });
     const index = await startScopeIndex(before, logger);
     await storeTickets(before, ['ada'], 2);
-    await index.waitUntilIndexed('tickets', 2, 5_000);
+    await index.catchUp('tickets', 5_000);
     await index.close();
     await storeTickets(before, ['grace'], 3); // stored, never indexed: the process "dies" here
     await before.close();
@@ -105,7 +105,7 @@ describe('scope index', () => {
     const after = await openStorage({ kind: 'leveldb', dataDir });
     cleanups.push(() => after.close());
     const restarted = await start(after);
-    expect(restarted.indexedSeq('tickets')).toBe(5);
+    expect(restarted.indexedPosition('tickets')).toBe(5);
     expect(await docIdsOf(restarted, 'grace')).toEqual(['grace-t0', 'grace-t1', 'grace-t2']);
     expect(await docIdsOf(restarted, 'ada')).toEqual(['ada-t0', 'ada-t1']);
   });
@@ -113,7 +113,7 @@ describe('scope index', () => {
 
 /**
  * Starts an index with small batches whose second batch write fails, as a process dying mid-way would, and
- * closes it; returns the seq it had reached.
+ * closes it; returns the position it had reached.
  */
 async function startPartially(storage: Storage, batchSize: number): Promise<number> {
   const original = storage.scopeIndex.bulkDocs;
@@ -126,7 +126,7 @@ async function startPartially(storage: Storage, batchSize: number): Promise<numb
   try {
     const index = await startScopeIndex(storage, logger, { batchSize });
     await index.close();
-    return index.indexedSeq('tickets');
+    return index.indexedPosition('tickets');
   } finally {
     storage.scopeIndex.bulkDocs = original;
   }

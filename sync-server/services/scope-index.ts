@@ -1,11 +1,12 @@
 /**
- * The per-customer sequence index (ARCHITECTURE.md "Scoped feeds"): follows each database's own changes feed
- * in order, catches up from its persisted checkpoint on start-up, and tells waiting feeds what it indexed.
+ * The per-customer sequence index (ARCHITECTURE.md "Scoped feeds"): follows each database's own changes feed,
+ * catches up from its persisted checkpoint on start-up, and tells waiting feeds what it indexed. Positions are
+ * the index's own numbers, one counter per collection, so a customer's `since` never depends on the store's seqs.
  */
 import { EventEmitter } from 'node:events';
 import { COLLECTIONS, type CollectionName } from '../../app/model/constants';
 import type { Logger } from '../logger';
-import { indexBatch, readCheckpoint, type IndexedBatch } from './scope-index-batch';
+import { indexBatch, readCheckpoint, type Checkpoint, type IndexedBatch } from './scope-index-batch';
 import { entryPrefix, padSeq, type EntryDoc } from './scope-index-keys';
 import type { Storage } from './storage';
 
@@ -14,20 +15,23 @@ export type { IndexedBatch };
 /** How long the index waits before retrying after a failed batch. */
 const RETRY_MS = 1_000;
 
-/** One entry of a customer's range: the document changed at `seq`. */
+/** One entry of a customer's range: the document changed at `position`. */
 export interface IndexEntry {
-  seq: number;
+  position: number;
   docId: string;
 }
 
 /** The running index of both replicated databases. */
 export interface ScopeIndex {
-  /** The last seq indexed for `collection` (everything up to it is in the index). */
-  indexedSeq(collection: CollectionName): number;
-  /** Resolves once the index has reached `seq` (or `timeoutMs` passed); returns the seq it has reached. */
-  waitUntilIndexed(collection: CollectionName, seq: number, timeoutMs: number): Promise<number>;
-  /** Reads a customer's entries in `(since, ∞)`, oldest first, at most `limit`. */
-  readRange(collection: CollectionName, customerId: string, since: number, limit: number): Promise<IndexEntry[]>;
+  /** The last position indexed for `collection` (everything up to it is in the index). */
+  indexedPosition(collection: CollectionName): number;
+  /**
+   * Resolves once the index has taken in every change stored before the call (or `timeoutMs` passed), with the
+   * position it has reached: read-your-writes, and what `since=now` means for a customer.
+   */
+  catchUp(collection: CollectionName, timeoutMs: number): Promise<number>;
+  /** Reads a customer's entries in `(after, ∞)`, oldest first, at most `limit`. */
+  readRange(collection: CollectionName, customerId: string, after: number, limit: number): Promise<IndexEntry[]>;
   /** Calls `listener` after each indexed batch; returns the unsubscribe function. */
   onIndexed(listener: (batch: IndexedBatch) => void): () => void;
   /** How many `onIndexed` listeners are attached (tests assert none is left behind). */
@@ -41,6 +45,15 @@ export interface ScopeIndexOptions {
   batchSize?: number;
 }
 
+/** Per collection: where indexing stands, and which catch-up requests the last finished drain answered. */
+interface CollectionState {
+  checkpoint: Checkpoint;
+  requested: number;
+  answered: number;
+  running?: Promise<void>;
+  dirty: boolean;
+}
+
 /** Opens the index over `storage`, catches up on both databases and follows them; resolves once caught up. */
 export async function startScopeIndex(
   storage: Storage,
@@ -50,84 +63,103 @@ export async function startScopeIndex(
   const batchSize = options.batchSize ?? 200;
   const events = new EventEmitter();
   events.setMaxListeners(0);
-  const seqs = new Map<CollectionName, number>();
-  const dirty = new Set<CollectionName>();
-  const running = new Map<CollectionName, Promise<void>>();
+  const states = new Map<CollectionName, CollectionState>();
   let closed = false;
 
-  for (const collection of COLLECTIONS) seqs.set(collection, await readCheckpoint(storage.scopeIndex, collection));
+  for (const collection of COLLECTIONS) {
+    states.set(collection, { checkpoint: await readCheckpoint(storage.scopeIndex, collection), requested: 0, answered: 0, dirty: false });
+  }
+  const stateOf = (collection: CollectionName): CollectionState => states.get(collection)!;
 
   async function drain(collection: CollectionName): Promise<void> {
-    while (dirty.has(collection) && !closed) {
-      dirty.delete(collection);
+    const state = stateOf(collection);
+    while (state.dirty && !closed) {
+      state.dirty = false;
+      const answering = state.requested;
+      // Another server over the same store may have moved the checkpoint: start from the stored one.
+      const stored = await readCheckpoint(storage.scopeIndex, collection);
+      if (stored.rev !== state.checkpoint.rev) {
+        const moved = stored.position > state.checkpoint.position;
+        state.checkpoint = stored;
+        if (moved) events.emit('indexed', { collection, position: stored.position, customerIds: null } satisfies IndexedBatch);
+      }
       for (;;) {
         if (closed) return;
-        const batch = await indexBatch(storage[collection], storage.scopeIndex, collection, seqs.get(collection) ?? 0, batchSize);
-        if (!batch) break;
-        seqs.set(collection, batch.seq);
-        events.emit('indexed', batch);
+        const result = await indexBatch(storage[collection], storage.scopeIndex, collection, state.checkpoint, batchSize);
+        if (!result) break;
+        state.checkpoint = result.checkpoint;
+        events.emit('indexed', result.batch);
       }
+      state.answered = answering;
+      events.emit('caught-up', collection);
     }
   }
 
-  function kick(collection: CollectionName): Promise<void> {
-    dirty.add(collection);
-    const current = running.get(collection);
-    if (current) return current;
-    const run = drain(collection)
+  function kick(collection: CollectionName): void {
+    const state = stateOf(collection);
+    state.dirty = true;
+    if (state.running) return;
+    state.running = drain(collection)
       .catch((error: unknown) => {
         if (closed) return;
         logger.error('scope index failed; retrying from its checkpoint', { collection, error });
         setTimeout(() => void (closed || kick(collection)), RETRY_MS).unref();
       })
       .finally(() => {
-        running.delete(collection);
-        if (dirty.has(collection) && !closed) void kick(collection);
+        state.running = undefined;
+        if (state.dirty && !closed) kick(collection);
       });
-    running.set(collection, run);
-    return run;
+  }
+
+  function catchUp(collection: CollectionName, timeoutMs: number): Promise<number> {
+    const state = stateOf(collection);
+    const ticket = ++state.requested;
+    kick(collection);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        events.off('caught-up', onCaughtUp);
+        events.off('closed', done);
+        resolve(state.checkpoint.position);
+      };
+      const onCaughtUp = (which: CollectionName): void => {
+        if (which === collection && state.answered >= ticket) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      events.on('caught-up', onCaughtUp);
+      events.once('closed', done);
+    });
   }
 
   // Follow first, then catch up, so that no change falls between the two.
-  const feeds = COLLECTIONS.map((collection) => {
-    const feed = storage[collection].changes({ since: 'now', live: true });
-    feed.on('change', () => void kick(collection));
-    feed.on('error', (error: unknown) => {
-      if (!closed) logger.error('scope index lost its changes feed', { collection, error });
-    });
-    return feed;
-  });
-  await Promise.all(COLLECTIONS.map((collection) => kick(collection)));
+  const stops = COLLECTIONS.map((collection) =>
+    storage[collection].watch(
+      () => kick(collection),
+      (error) => {
+        if (!closed) logger.error('scope index lost its changes feed', { collection, error });
+      },
+    ),
+  );
+  // Start-up waits for one catch-up of each collection; one that fails is logged and retried meanwhile.
+  await Promise.all(COLLECTIONS.map((collection) => {
+    kick(collection);
+    return stateOf(collection).running;
+  }));
 
   return {
-    indexedSeq: (collection) => seqs.get(collection) ?? 0,
-    waitUntilIndexed(collection, seq, timeoutMs) {
-      if ((seqs.get(collection) ?? 0) >= seq || closed) return Promise.resolve(seqs.get(collection) ?? 0);
-      void kick(collection);
-      return new Promise((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          events.off('indexed', onBatch);
-          resolve(seqs.get(collection) ?? 0);
-        };
-        const onBatch = (batch: IndexedBatch): void => {
-          if (batch.collection === collection && batch.seq >= seq) done();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        events.on('indexed', onBatch);
-      });
-    },
-    async readRange(collection, customerId, since, limit) {
+    indexedPosition: (collection) => stateOf(collection).checkpoint.position,
+    catchUp,
+    async readRange(collection, customerId, after, limit) {
       const prefix = entryPrefix(collection, customerId);
-      const result = await storage.scopeIndex.allDocs({
-        startkey: prefix + padSeq(since + 1),
+      const rows = await storage.scopeIndex.allDocs({
+        startkey: prefix + padSeq(after + 1),
         endkey: prefix + '9'.repeat(16),
-        include_docs: true,
+        includeDocs: true,
         limit,
       });
-      return result.rows.map((row) => {
-        const entry = row.doc as unknown as EntryDoc;
-        return { seq: entry.seq, docId: entry.docId };
+      return rows.flatMap((row) => {
+        const entry = ('doc' in row ? row.doc : null) as unknown as EntryDoc | null;
+        return entry ? [{ position: entry.seq, docId: entry.docId }] : [];
       });
     },
     onIndexed(listener) {
@@ -137,8 +169,9 @@ export async function startScopeIndex(
     listenerCount: () => events.listenerCount('indexed'),
     async close() {
       closed = true;
-      for (const feed of feeds) feed.cancel();
-      await Promise.all(running.values());
+      for (const stop of stops) stop();
+      events.emit('closed');
+      await Promise.all(COLLECTIONS.map((collection) => stateOf(collection).running));
     },
   };
 }

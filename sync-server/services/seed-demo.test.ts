@@ -7,6 +7,7 @@ import { isDemoSeeded } from './demo-marker';
 import { DEMO_PASSWORD, seedDemoIfWanted } from './seed-demo';
 import { createLogger } from '../logger';
 import { testConfig } from '../config';
+import type { Database } from './storage';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -16,9 +17,9 @@ afterEach(async () => {
 
 type Doc = Record<string, unknown> & { _id: string };
 
-async function all(db: PouchDB.Database): Promise<Doc[]> {
-  const res = await db.allDocs({ include_docs: true });
-  return res.rows.map((row) => row.doc as unknown as Doc);
+async function all(db: Database): Promise<Doc[]> {
+  const rows = await db.allDocs({ includeDocs: true });
+  return rows.map((row) => ('doc' in row ? row.doc : null) as unknown as Doc);
 }
 
 function modelDoc(doc: Doc): Record<string, unknown> {
@@ -79,6 +80,6 @@ describe('seedDemo', () => {
     expect(await seedDemoIfWanted(t.storage, testConfig({ seedDemo: false }), logger)).toBe(false);
     await t.storage.users.put({ _id: 'someone', type: 'other' });
     expect(await seedDemoIfWanted(t.storage, testConfig({ seedDemo: true }), logger)).toBe(false);
-    expect((await t.storage.tickets.info()).doc_count).toBe(0);
+    expect(await t.storage.tickets.docCount()).toBe(0);
   });
 });

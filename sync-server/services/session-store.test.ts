@@ -48,9 +48,9 @@ describe('PouchSessionStore', () => {
       const store = new PouchSessionStore(storage.sessions);
       const expired = { cookie: { originalMaxAge: 1000, expires: new Date(Date.now() - 1000) } } as unknown as SessionData;
       await call((cb) => store.set('old', expired, cb));
-      expect((await storage.sessions.info()).doc_count).toBe(1);
+      expect(await storage.sessions.docCount()).toBe(1);
       expect(await call((cb) => store.get('old', cb))).toBeNull();
-      expect((await storage.sessions.info()).doc_count).toBe(0);
+      expect(await storage.sessions.docCount()).toBe(0);
     } finally {
       await storage.close();
     }

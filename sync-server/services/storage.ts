@@ -1,23 +1,28 @@
 /**
- * The one module that reaches the storage engine: PouchDB databases for users, sessions, tickets, messages
- * and the per-customer scope index. Routes and services get `Storage` and never import PouchDB themselves,
- * so the engine can later become a CouchDB cluster (pouchdb-adapter-http) without touching them.
+ * The one module that opens storage: users, sessions, tickets, messages and the server's own scope index, each a
+ * `DocumentDatabase` of the engine the configuration names (embedded PouchDB, or a CouchDB 3 server or cluster).
+ * Routes and services get `Storage` and never see an engine.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import PouchDB from 'pouchdb-core';
-import leveldbAdapter from 'pouchdb-adapter-leveldb';
-import memoryAdapter from 'pouchdb-adapter-memory';
+import nano from 'nano';
+import { openEmbeddedDatabase } from './storage-embedded';
+import { couchDatabase, dropCouchDatabase, ensureCouchDatabase } from './storage-couchdb';
+import type { DocumentDatabase } from './storage-engine';
 
-PouchDB.plugin(leveldbAdapter).plugin(memoryAdapter);
+/** Where the databases live: LevelDB files under a directory, memory (tests), or a CouchDB server. */
+export type StorageLocation =
+  | { kind: 'leveldb'; dataDir: string }
+  | { kind: 'memory' }
+  /** `url` with credentials; every database is named `prefix` + its name. `dropOnClose` is for tests. */
+  | { kind: 'couchdb'; url: string; prefix: string; dropOnClose?: boolean };
 
-/** Where the databases live: LevelDB files under a directory, or memory (tests). */
-export type StorageLocation = { kind: 'leveldb'; dataDir: string } | { kind: 'memory' };
-
-export type Database = PouchDB.Database;
+export type Database = DocumentDatabase;
 
 /** The databases the server keeps. */
 export interface Storage {
+  /** Which engine holds them: the embedded one, or CouchDB (several servers may share it). */
+  engine: 'embedded' | 'couchdb';
   users: Database;
   sessions: Database;
   tickets: Database;
@@ -29,27 +34,58 @@ export interface Storage {
 }
 
 const DATABASE_NAMES = ['users', 'sessions', 'tickets', 'messages', 'scopeIndex'] as const;
+type DatabaseName = (typeof DATABASE_NAMES)[number];
+
+/** CouchDB database names are lowercase: `scopeIndex` is stored as `scope_index`. */
+const COUCH_NAMES: Readonly<Record<DatabaseName, string>> = {
+  users: 'users', sessions: 'sessions', tickets: 'tickets', messages: 'messages', scopeIndex: 'scope_index',
+};
 
 let memoryCounter = 0;
 
 /** Opens (creating when missing) every database at `location`. */
 export async function openStorage(location: StorageLocation): Promise<Storage> {
+  return location.kind === 'couchdb' ? openCouchStorage(location) : openEmbeddedStorage(location);
+}
+
+async function openEmbeddedStorage(location: Extract<StorageLocation, { kind: 'leveldb' | 'memory' }>): Promise<Storage> {
   const prefix = location.kind === 'memory' ? `mem${++memoryCounter}-` : '';
   if (location.kind === 'leveldb') mkdirSync(location.dataDir, { recursive: true });
-  const open = (name: string): Database =>
+  const open = (name: string) =>
     location.kind === 'memory'
-      ? new PouchDB(prefix + name, { adapter: 'memory' })
-      : new PouchDB(path.join(location.dataDir, name), { adapter: 'leveldb' });
-  const dbs = Object.fromEntries(DATABASE_NAMES.map((name) => [name, open(name)])) as Record<
-    (typeof DATABASE_NAMES)[number],
+      ? openEmbeddedDatabase(prefix + name, 'memory')
+      : openEmbeddedDatabase(path.join(location.dataDir, name), 'leveldb');
+  // LevelDB opens lazily; opening waits for each database to answer, so a held lock shows at start-up.
+  const opened = await Promise.allSettled(DATABASE_NAMES.map(open));
+  const dbs = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = opened.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(dbs.map((db) => db.close().catch(() => undefined)));
+    throw failed.reason;
+  }
+  const byName = Object.fromEntries(DATABASE_NAMES.map((name, i) => [name, dbs[i]!])) as unknown as Record<DatabaseName, Database>;
+  return {
+    engine: 'embedded',
+    ...byName,
+    async close() {
+      await Promise.all(dbs.map((db) => db.close()));
+    },
+  };
+}
+
+async function openCouchStorage(location: Extract<StorageLocation, { kind: 'couchdb' }>): Promise<Storage> {
+  const client = nano({ url: location.url });
+  const names = DATABASE_NAMES.map((name) => location.prefix + COUCH_NAMES[name]);
+  for (const name of names) await ensureCouchDatabase(client, name);
+  const byName = Object.fromEntries(DATABASE_NAMES.map((name, i) => [name, couchDatabase(client, names[i]!)])) as Record<
+    DatabaseName,
     Database
   >;
-  // LevelDB opens lazily; touching each database here surfaces a held lock at start-up, not mid-request.
-  await Promise.all(Object.values(dbs).map((db) => db.info()));
   return {
-    ...dbs,
+    engine: 'couchdb',
+    ...byName,
     async close() {
-      await Promise.all(Object.values(dbs).map((db) => db.close()));
+      if (location.dropOnClose) for (const name of names) await dropCouchDatabase(client, name);
     },
   };
 }

@@ -35,7 +35,7 @@ describe('ticket numbers', () => {
     const second = await tmpStorage(dataDir);
     expect(await ticketNumbersFor(second).next()).toBe(3);
     const counter = await second.scopeIndex.get('counter/ticket-number');
-    await second.scopeIndex.remove(counter);
+    await second.scopeIndex.remove(counter._id, counter._rev);
     expect(await ticketNumbersFor(second).next()).toBe(41);
     await second.close();
   });

@@ -50,10 +50,10 @@ function createTicketNumbers(storage: Storage): TicketNumbers {
 }
 
 async function highestStoredNumber(storage: Storage): Promise<number> {
-  const all = await storage.tickets.allDocs({ include_docs: true });
+  const rows = await storage.tickets.allDocs({ includeDocs: true });
   let highest = 0;
-  for (const row of all.rows) {
-    const number = (row.doc as { number?: unknown } | undefined)?.number;
+  for (const row of rows) {
+    const number = ('doc' in row ? (row.doc as { number?: unknown } | null | undefined) : undefined)?.number;
     if (typeof number === 'number' && number > highest) highest = number;
   }
   return highest;

@@ -1,0 +1,71 @@
+/** The embedded engine: one PouchDB database (LevelDB files, or memory for tests) behind `DocumentDatabase`. */
+import PouchDB from 'pouchdb-core';
+import leveldbAdapter from 'pouchdb-adapter-leveldb';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import type { AllDocsRow, BulkResult, DocumentDatabase, StoredDocument } from './storage-engine';
+
+PouchDB.plugin(leveldbAdapter).plugin(memoryAdapter);
+
+/** An open embedded database and the handle that closes it. */
+export interface EmbeddedDatabase extends DocumentDatabase {
+  close(): Promise<void>;
+}
+
+/** Opens `name` (a path for LevelDB, any name for memory); resolves once it answers, so a held lock shows now. */
+export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'memory'): Promise<EmbeddedDatabase> {
+  const db = new PouchDB(name, { adapter });
+  await db.info();
+  return {
+    get: async (id, options) => (await db.get(id, { conflicts: options?.conflicts ?? false })) as unknown as StoredDocument,
+    async put(doc) {
+      const written = await db.put(doc);
+      return { id: written.id, rev: written.rev };
+    },
+    remove: async (id, rev) => ({ rev: (await db.remove(id, rev)).rev }),
+    async bulkDocs(docs) {
+      const results = await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
+      return results.map((result): BulkResult =>
+        'error' in result && result.error
+          ? { id: result.id!, error: result.name ?? 'error', reason: result.message ?? '', status: result.status ?? 500 }
+          : { ok: true, id: result.id!, rev: (result as PouchDB.Core.Response).rev });
+    },
+    async allDocs(options) {
+      const include_docs = options.includeDocs ?? false;
+      const result = options.keys
+        ? await db.allDocs({ keys: [...options.keys], include_docs })
+        : await db.allDocs({
+            include_docs,
+            ...(options.startkey !== undefined && { startkey: options.startkey }),
+            ...(options.endkey !== undefined && { endkey: options.endkey }),
+            ...(options.limit !== undefined && { limit: options.limit }),
+          });
+      return result.rows as unknown as AllDocsRow[];
+    },
+    async changes({ since, limit, includeDocs }) {
+      const page = await db.changes({ since: since === null ? 0 : Number(since), limit, include_docs: includeDocs });
+      return {
+        results: page.results.map((change) => ({
+          seq: String(change.seq),
+          id: change.id,
+          rev: change.changes[0]!.rev,
+          ...(change.deleted && { deleted: true as const }),
+          ...(includeDocs && change.doc && { doc: change.doc as unknown as StoredDocument }),
+        })),
+        lastSeq: String(page.last_seq),
+      };
+    },
+    currentSeq: async () => String((await db.info()).update_seq),
+    watch(onChange, onError) {
+      const feed = db.changes({ since: 'now', live: true });
+      feed.on('change', () => onChange());
+      feed.on('error', onError);
+      return () => feed.cancel();
+    },
+    docCount: async () => (await db.info()).doc_count,
+    async isPristine() {
+      const info = await db.info();
+      return info.doc_count === 0 && Number(info.update_seq) === 0;
+    },
+    close: () => db.close(),
+  };
+}

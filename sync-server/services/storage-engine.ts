@@ -1,0 +1,107 @@
+/**
+ * The one interface every storage engine gives the server: a document database with CouchDB's semantics
+ * (revisions, tombstones, a changes feed). The embedded engine is PouchDB on LevelDB or memory; the cluster
+ * engine is Apache CouchDB 3 through `nano`. Sequences are opaque strings here: only the engine reads them.
+ */
+
+/** A position in one database's changes feed: opaque, only partly ordered, and it may rewind (CouchDB 3). */
+export type Seq = string;
+
+/** A document as stored: `_id`, `_rev` and its fields. */
+export interface StoredDocument {
+  _id: string;
+  _rev: string;
+  _deleted?: boolean;
+  /** Present when read with `conflicts: true` and the document has conflicting revisions. */
+  _conflicts?: string[];
+  [field: string]: unknown;
+}
+
+/** A document to write: a new one has no `_rev`. */
+export interface DocumentInput {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  [field: string]: unknown;
+}
+
+/** One document's outcome of a bulk write. */
+export type BulkResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string; status: number };
+
+/** A row of `_all_docs`: found (live or deleted), or not found. */
+export type AllDocsRow =
+  | { id: string; key: string; value: { rev: string; deleted?: true }; doc?: StoredDocument | null }
+  | { key: string; error: string };
+
+/** What `_all_docs` may be asked: by keys, or a key range (inclusive), oldest key first. */
+export interface AllDocsOptions {
+  keys?: readonly string[];
+  startkey?: string;
+  endkey?: string;
+  limit?: number;
+  includeDocs?: boolean;
+}
+
+/** A change as the feed gives it; `rev` is the winning revision. */
+export interface ChangeResult {
+  seq: Seq;
+  id: string;
+  rev: string;
+  deleted?: true;
+  doc?: StoredDocument;
+}
+
+/** What a page of the changes feed may be asked. */
+export interface ChangesOptions {
+  /** Null reads from the start. */
+  since: Seq | null;
+  limit: number;
+  includeDocs: boolean;
+}
+
+/** One database. Failures reject with a `StorageError`; a missing document with status 404, a stale `_rev` 409. */
+export interface DocumentDatabase {
+  get(id: string, options?: { conflicts?: boolean }): Promise<StoredDocument>;
+  put(doc: DocumentInput): Promise<{ id: string; rev: string }>;
+  remove(id: string, rev: string): Promise<{ rev: string }>;
+  /** Writes many documents (each with `_id`) in one request; each has its own outcome. */
+  bulkDocs(docs: readonly object[]): Promise<BulkResult[]>;
+  allDocs(options: AllDocsOptions): Promise<AllDocsRow[]>;
+  /** One page of changes after `since`, at most `limit`; `lastSeq` is where the next page starts. */
+  changes(options: ChangesOptions): Promise<{ results: ChangeResult[]; lastSeq: Seq }>;
+  /** The position of the feed's end now (what `since=now` means). */
+  currentSeq(): Promise<Seq>;
+  /** Calls `onChange` (coalesced, any number of times) after writes from now on; returns the function that stops it. */
+  watch(onChange: () => void, onError: (error: unknown) => void): () => void;
+  /** How many live documents the database holds. */
+  docCount(): Promise<number>;
+  /** True when nothing was ever written (no document, not even a deleted one). */
+  isPristine(): Promise<boolean>;
+}
+
+/** A storage failure, in the shape the error handler treats as the server's fault (`error: true`). */
+export class StorageError extends Error {
+  readonly error = true;
+  constructor(
+    readonly status: number,
+    override readonly name: string,
+    readonly reason: string,
+  ) {
+    super(`${name}: ${reason}`);
+  }
+}
+
+/** The HTTP-like status of a storage failure (404 missing, 409 conflict), if it has one. */
+export function storageStatus(error: unknown): number | undefined {
+  return (error as { status?: number } | null)?.status;
+}
+
+/** Whether the failure says the document is not there (never written, or deleted). */
+export function isNotFound(error: unknown): boolean {
+  return storageStatus(error) === 404;
+}
+
+/** Whether the failure is a stale or missing `_rev` (someone else wrote first). */
+export function isConflict(error: unknown): boolean {
+  return storageStatus(error) === 409;
+}
