@@ -83,6 +83,21 @@ describe('loadConfig', () => {
 });
 
 describe('testConfig', () => {
+  it('switches to CouchDB with COUCHDB_URL, which needs SESSION_SECRET and a lowercase prefix', () => {
+    const secret = 'a-secret-shared-by-every-server';
+    expect(loadConfig({ COUCHDB_URL: 'http://admin:secret@couch-1:5984/', SESSION_SECRET: secret }).storage).toEqual({
+      kind: 'couchdb', url: 'http://admin:secret@couch-1:5984', prefix: 'harbor_',
+    });
+    expect(loadConfig({ COUCHDB_URL: 'https://couch.example', COUCHDB_DB_PREFIX: 'acme_', SESSION_SECRET: secret }).storage)
+      .toMatchObject({ prefix: 'acme_' });
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984' })).toMatch(/^SESSION_SECRET is required with COUCHDB_URL/);
+    expect(reason({ COUCHDB_URL: 'couch-1:5984', SESSION_SECRET: secret })).toMatch(/^COUCHDB_URL must start with http/);
+    expect(reason({ COUCHDB_URL: 'not a url', SESSION_SECRET: secret })).toMatch(/^COUCHDB_URL must be a URL/);
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984/harbor', SESSION_SECRET: secret })).toMatch(/no database, path or query/);
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984', COUCHDB_DB_PREFIX: 'Harbor_', SESSION_SECRET: secret }))
+      .toMatch(/^COUCHDB_DB_PREFIX must start with a lowercase letter/);
+  });
+
   it('uses memory storage, a fixed secret, no demo and no built app', () => {
     const config = testConfig({ trustProxy: true });
     expect(config.storage).toEqual({ kind: 'memory' });

@@ -99,6 +99,47 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   return value;
 }
 
+/** CouchDB database names: lowercase, starting with a letter (the prefix is followed by our own lowercase names). */
+const COUCH_PREFIX = /^[a-z][a-z0-9_$()+-]*$/;
+
+/** A CouchDB URL as printed: without its credentials. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '(unreadable URL)';
+  }
+}
+
+/** Embedded LevelDB under DATA_DIR, or the CouchDB server at COUCHDB_URL (which needs a shared SESSION_SECRET). */
+function parseStorage(env: Env, secret: string | undefined): StorageLocation {
+  const url = nonEmpty(env, 'COUCHDB_URL');
+  if (url === undefined) return { kind: 'leveldb', dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data') };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('COUCHDB_URL must be a URL such as http://admin:secret@couch-1:5984.');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(`COUCHDB_URL must start with http:// or https://, not "${parsed.protocol}".`);
+  }
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash) {
+    throw new ConfigError('COUCHDB_URL must name the server only (no database, path or query); COUCHDB_DB_PREFIX names the databases.');
+  }
+  const prefix = nonEmpty(env, 'COUCHDB_DB_PREFIX') ?? 'harbor_';
+  if (!COUCH_PREFIX.test(prefix)) {
+    throw new ConfigError('COUCHDB_DB_PREFIX must start with a lowercase letter and hold only a-z, 0-9, _, $, (, ), + and -.');
+  }
+  if (secret === undefined) {
+    throw new ConfigError('SESSION_SECRET is required with COUCHDB_URL: every server must sign cookies with the same secret.');
+  }
+  return { kind: 'couchdb', url: parsed.toString().replace(/\/$/, ''), prefix };
+}
+
 function parseDevOrigins(env: Env): string[] {
   if (env.NODE_ENV === 'production') return [];
   const raw = nonEmpty(env, 'DEV_SERVER_ORIGIN') ?? 'http://localhost:5173';
@@ -147,7 +188,7 @@ export function loadConfig(env: Env): ServerConfig {
     host,
     port,
     publicUrl: parsePublicUrl(nonEmpty(env, 'PUBLIC_URL'), host, port),
-    storage: { kind: 'leveldb', dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data') },
+    storage: parseStorage(env, secret),
     sessionSecret: secret ?? '',
     seedDemo: seedRaw === undefined ? 'auto' : parseFlag('SEED_DEMO', seedRaw, true),
     ...(name !== undefined && { portalName: name }),

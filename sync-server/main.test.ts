@@ -1,6 +1,7 @@
 /** The server process: start-up messages, bad configuration, a locked data directory, restart and shutdown. */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,16 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** A loopback port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 const URL_LINE = /is serving (http:\/\/127\.0\.0\.1:\d+)/;
 
 describe('main', () => {
@@ -20,6 +31,18 @@ describe('main', () => {
     const res = await runTsx('sync-server/main.ts', [], { DATA_DIR: path.join(tmp, 'bad'), PORTAL_PRIMARY_COLOR: 'blue' });
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^harbor: PORTAL_PRIMARY_COLOR must be a hex colour/)]);
+  }, 60_000);
+
+  it('stops with one line, without the password, when CouchDB at COUCHDB_URL cannot be reached', async () => {
+    const port = await closedPort();
+    const res = await runTsx('sync-server/main.ts', [], {
+      COUCHDB_URL: `http://admin:hunter2-secret@127.0.0.1:${port}`,
+      SESSION_SECRET: 'a-secret-shared-by-every-server',
+      PORT: '0',
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^harbor: CouchDB at http://127\\.0\\.0\\.1:${port} cannot be reached`))]);
+    expect(res.stderr).not.toContain('hunter2');
   }, 60_000);
 
   it('seeds and prints the demo sign-ins, keeps sessions across a restart, refuses a second process, exits 0 on SIGTERM', async () => {

@@ -2,12 +2,12 @@
 import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp, type HarborApp } from './app';
-import { ConfigError, loadConfig, type ServerConfig } from './config';
+import { ConfigError, loadConfig, withoutCredentials, type ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { answerMalformedRequestsAsJson } from './middleware/malformed-requests';
 import { DEMO_PASSWORD, DEMO_USERS } from './services/seed-demo';
 import { ensureSessionSecret } from './services/secrets';
-import { DATA_DIR_IN_USE, isDataDirLocked } from './services/storage-errors';
+import { couchStartupProblem, DATA_DIR_IN_USE, isDataDirLocked } from './services/storage-errors';
 
 function fail(line: string): never {
   process.stderr.write(`harbor: ${line}\n`);
@@ -85,6 +85,8 @@ export async function main(env: Record<string, string | undefined> = process.env
     harbor = await createApp(config, { logger });
   } catch (error) {
     if (isDataDirLocked(error)) fail(`${DATA_DIR_IN_USE} (${config.storage.kind === 'leveldb' ? config.storage.dataDir : 'memory'}).`);
+    const couchProblem = config.storage.kind === 'couchdb' && couchStartupProblem(error, withoutCredentials(config.storage.url));
+    if (couchProblem) fail(couchProblem);
     throw error;
   }
   let server: Server;
