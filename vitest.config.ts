@@ -1,6 +1,24 @@
-/** Test projects: the shared model and the server in Node, the app in jsdom, the browser journeys in Chromium. */
+/**
+ * Test projects: the shared model and the server in Node (over the embedded engine, and its suites again over the
+ * CouchDB engine: pouchdb-server always, a real CouchDB when HARBOR_TEST_COUCHDB_URL is set), the app in jsdom,
+ * the browser journeys in Chromium.
+ */
 import solid from 'vite-plugin-solid';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
+
+/** The server suites that run over the CouchDB engine too. */
+const COUCHDB_SUITES = ['sync-server/routes/**/*.test.ts', 'sync-server/security/**/*.test.ts', 'sync-server/**/*.couchdb.test.ts'];
+
+const couchdbProject = (name: string, globalSetup: string): TestProjectConfiguration => ({
+  test: { name, environment: 'node', include: COUCHDB_SUITES, globalSetup, testTimeout: 60_000, hookTimeout: 60_000 },
+});
+
+const realCouchdb = process.env.HARBOR_TEST_COUCHDB_URL
+  ? [couchdbProject('server-couchdb-real', 'sync-server/test-support/real-couchdb-global-setup.ts')]
+  : [];
+if (!process.env.HARBOR_TEST_COUCHDB_URL && !process.env.VITEST_WORKER_ID) {
+  console.info('server-couchdb-real: skipped (HARBOR_TEST_COUCHDB_URL is not set)');
+}
 
 export default defineConfig({
   test: {
@@ -10,9 +28,12 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['app/model/**/*.test.ts', 'sync-server/**/*.test.ts'],
+          exclude: ['sync-server/**/*.couchdb.test.ts'],
           testTimeout: 30_000,
         },
       },
+      couchdbProject('server-couchdb', 'sync-server/test-support/couchdb-global-setup.ts'),
+      ...realCouchdb,
       {
         plugins: [solid()],
         resolve: { conditions: ['development', 'browser'] },

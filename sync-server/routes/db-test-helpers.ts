@@ -4,6 +4,7 @@ import { aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
+import type { ServerConfig } from '../config';
 import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
 
 /** A signed-in person: their user and a cookie-carrying supertest agent. */
@@ -20,9 +21,9 @@ export interface DbWorld {
   sam: Person;
 }
 
-/** An in-memory app with customers Ada and Grace and agent Sam, longpolls bounded by `longpollTimeoutMs`. */
-export async function createDbWorld(longpollTimeoutMs = 300): Promise<DbWorld> {
-  const app = await createTestApp({ longpollTimeoutMs });
+/** An app with customers Ada and Grace and agent Sam, longpolls bounded by `longpollTimeoutMs`. */
+export async function createDbWorld(longpollTimeoutMs = 300, overrides: Partial<ServerConfig> = {}): Promise<DbWorld> {
+  const app = await createTestApp({ longpollTimeoutMs, ...overrides });
   const sign = async (role: 'customer' | 'agent', email: string, name: string): Promise<Person> => {
     const { user, agent } = await app.signIn({ role, email, name });
     return { user, http: agent };
@@ -62,14 +63,14 @@ export async function pushOk(person: Person, collection: 'tickets' | 'messages',
 /** A `_changes` answer. */
 export interface ChangesBody {
   results: Array<{ seq: number; id: string; doc?: Record<string, unknown>; deleted?: boolean }>;
-  last_seq: number;
+  last_seq: number | string;
 }
 
 /** `GET _changes` as RxDB's pull does it (feed=normal, include_docs, limit); `extra` query text is appended. */
 export async function pull(
   person: Person,
   collection: 'tickets' | 'messages',
-  since: number | 'now' = 0,
+  since: number | string = 0,
   extra = '',
   limit = 100,
 ): Promise<ChangesBody> {

@@ -1,0 +1,28 @@
+/**
+ * Global set-up of the `server-couchdb` test project: the server's suites run over the CouchDB engine, against
+ * pouchdb-server (in memory) behind the opaque-seq proxy, both started here on free loopback ports and stopped after.
+ * `couchdbUrl` only makes seqs opaque (suites that assert exact pages); `rewindingCouchdbUrl` also rewinds feeds.
+ */
+import type { TestProject } from 'vitest/node';
+import { startPouchServer } from '../../bench/support/pouchdb-server-process';
+import { startOpaqueSeqProxy } from './opaque-seq-proxy';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    couchdbUrl: string;
+    rewindingCouchdbUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const pouch = await startPouchServer({ inMemory: true });
+  const proxy = await startOpaqueSeqProxy(pouch.baseUrl, { rewind: false });
+  const rewinding = await startOpaqueSeqProxy(pouch.baseUrl, { rewind: true });
+  project.provide('couchdbUrl', proxy.url);
+  project.provide('rewindingCouchdbUrl', rewinding.url);
+  return async () => {
+    await proxy.close();
+    await rewinding.close();
+    await pouch.stop();
+  };
+}
