@@ -1,8 +1,13 @@
 /**
- * Ticket numbers: one persisted counter in `storage.scopeIndex`, advanced one at a time in this process, so
- * numbers are unique and never reused, even when many devices create tickets at once or the server restarts.
+ * Ticket numbers: one persisted counter in `storage.scopeIndex`, advanced one at a time in this process and
+ * with its revision across processes (a write from another server first is a conflict: read again, try again),
+ * so numbers are unique and never reused, even when many devices create tickets at once or a server restarts.
  */
 import type { Storage } from './storage';
+import { isConflict } from './storage-engine';
+
+/** How often a number is tried for when other servers keep taking the counter first. */
+const MAX_ATTEMPTS = 50;
 
 const COUNTER_ID = 'counter/ticket-number';
 
@@ -40,9 +45,20 @@ function createTicketNumbers(storage: Storage): TicketNumbers {
     await db.put({ ...current, last: next });
     return next;
   }
+  async function advanceRetrying(): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await advance();
+      } catch (error) {
+        if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+        // Another server advanced the counter first: wait a little (more after each miss), then read it again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
   return {
     next() {
-      const result = queue.then(advance);
+      const result = queue.then(advanceRetrying);
       queue = result.catch(() => undefined);
       return result;
     },
