@@ -17,6 +17,7 @@ import { createStaticRouter } from './routes/static-routes';
 import { resolveBranding, type Branding } from './services/branding';
 import { isDemoSeeded } from './services/demo-marker';
 import { seedDemoIfWanted } from './services/seed-demo';
+import { openRedis, type RedisConnection } from './services/redis-connection';
 import { openStorage, type Storage } from './services/storage';
 
 /** The running app and what it holds open. */
@@ -43,7 +44,9 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
   const logger = options.logger ?? createLogger();
   const storage = await openStorage(config.storage);
   let dbRouter: ReturnType<typeof createDbRouter> | undefined;
+  let redis: RedisConnection | undefined;
   try {
+    if (config.redisUrl) redis = await openRedis(config.redisUrl, redisPrefix(config), logger);
     const seeded = await seedDemoIfWanted(storage, config, logger);
     const branding = resolveBranding(config, seeded || (await isDemoSeeded(storage)));
 
@@ -56,11 +59,11 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     // Only the API and the replication endpoint read the session: static files never touch the sessions database.
     const sessions = createSessionMiddleware(config, storage);
     app.use(['/api', '/db'], sessionCookieStrays, sessions);
-    app.post('/api/session', signinRateLimit(config));
+    app.post('/api/session', signinRateLimit(config, redis));
     app.use('/api/session', createSessionRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));
     app.use(createPortalRouter({ branding }));
-    dbRouter = createDbRouter({ storage, config, logger });
+    dbRouter = createDbRouter({ storage, ...(redis && { redis }), config, logger });
     app.use('/db', dbRouter);
     app.use(createStaticRouter({ distDir: config.distDir }));
     app.use(notFound);
@@ -80,6 +83,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
         closing ??= (async () => {
           await endFeeds();
           await storage.close();
+          await redis?.close();
         })();
         return closing;
       },
@@ -87,6 +91,12 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
   } catch (error) {
     await dbRouter?.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
+    await redis?.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The Redis key prefix of this portal: several portals (or test apps) may share one Redis. */
+function redisPrefix(config: ServerConfig): string {
+  return config.storage.kind === 'couchdb' ? `harbor:${config.storage.prefix}` : 'harbor:';
 }

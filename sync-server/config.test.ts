@@ -83,18 +83,22 @@ describe('loadConfig', () => {
 });
 
 describe('testConfig', () => {
-  it('switches to CouchDB with COUCHDB_URL, which needs SESSION_SECRET and a lowercase prefix', () => {
+  it('switches to CouchDB with COUCHDB_URL, which needs SESSION_SECRET, REDIS_URL and a lowercase prefix', () => {
     const secret = 'a-secret-shared-by-every-server';
-    expect(loadConfig({ COUCHDB_URL: 'http://admin:secret@couch-1:5984/', SESSION_SECRET: secret }).storage).toEqual({
-      kind: 'couchdb', url: 'http://admin:secret@couch-1:5984', prefix: 'harbor_',
-    });
-    expect(loadConfig({ COUCHDB_URL: 'https://couch.example', COUCHDB_DB_PREFIX: 'acme_', SESSION_SECRET: secret }).storage)
+    const redis = { REDIS_URL: 'redis://redis-1:6379', SESSION_SECRET: secret };
+    const cluster = loadConfig({ COUCHDB_URL: 'http://admin:secret@couch-1:5984/', ...redis });
+    expect(cluster.storage).toEqual({ kind: 'couchdb', url: 'http://admin:secret@couch-1:5984', prefix: 'harbor_' });
+    expect(cluster.redisUrl).toBe('redis://redis-1:6379');
+    expect(loadConfig({ COUCHDB_URL: 'https://couch.example', COUCHDB_DB_PREFIX: 'acme_', ...redis }).storage)
       .toMatchObject({ prefix: 'acme_' });
-    expect(reason({ COUCHDB_URL: 'http://couch-1:5984' })).toMatch(/^SESSION_SECRET is required with COUCHDB_URL/);
-    expect(reason({ COUCHDB_URL: 'couch-1:5984', SESSION_SECRET: secret })).toMatch(/^COUCHDB_URL must start with http/);
-    expect(reason({ COUCHDB_URL: 'not a url', SESSION_SECRET: secret })).toMatch(/^COUCHDB_URL must be a URL/);
-    expect(reason({ COUCHDB_URL: 'http://couch-1:5984/harbor', SESSION_SECRET: secret })).toMatch(/no database, path or query/);
-    expect(reason({ COUCHDB_URL: 'http://couch-1:5984', COUCHDB_DB_PREFIX: 'Harbor_', SESSION_SECRET: secret }))
+    expect(loadConfig({ REDIS_URL: 'redis://redis-1:6379' }).redisUrl).toBeUndefined();
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984', REDIS_URL: 'redis://r:6379' })).toMatch(/^SESSION_SECRET is required with COUCHDB_URL/);
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984', SESSION_SECRET: secret })).toMatch(/^REDIS_URL is required with COUCHDB_URL/);
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984', ...redis, REDIS_URL: 'http://r:6379' })).toMatch(/^REDIS_URL must start with redis:/);
+    expect(reason({ COUCHDB_URL: 'couch-1:5984', ...redis })).toMatch(/^COUCHDB_URL must start with http/);
+    expect(reason({ COUCHDB_URL: 'not a url', ...redis })).toMatch(/^COUCHDB_URL must be a URL/);
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984/harbor', ...redis })).toMatch(/no database, path or query/);
+    expect(reason({ COUCHDB_URL: 'http://couch-1:5984', COUCHDB_DB_PREFIX: 'Harbor_', ...redis }))
       .toMatch(/^COUCHDB_DB_PREFIX must start with a lowercase letter/);
   });
 

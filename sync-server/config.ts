@@ -10,6 +10,8 @@ export interface ServerConfig {
   /** The origin users reach the portal at, without a trailing slash. */
   publicUrl: string;
   storage: StorageLocation;
+  /** With CouchDB storage: the Redis holding the shared feed index, wake-ups and sign-in counters. */
+  redisUrl?: string;
   /** Signs the session cookie. `main` fills it from DATA_DIR when SESSION_SECRET is unset. */
   sessionSecret: string;
   /** `'auto'`: seed the demo when the data directory is empty. */
@@ -137,7 +139,26 @@ function parseStorage(env: Env, secret: string | undefined): StorageLocation {
   if (secret === undefined) {
     throw new ConfigError('SESSION_SECRET is required with COUCHDB_URL: every server must sign cookies with the same secret.');
   }
+  if (nonEmpty(env, 'REDIS_URL') === undefined) {
+    throw new ConfigError('REDIS_URL is required with COUCHDB_URL: the servers share their feed index and sign-in counters there.');
+  }
   return { kind: 'couchdb', url: parsed.toString().replace(/\/$/, ''), prefix };
+}
+
+/** REDIS_URL (used with COUCHDB_URL only). */
+function parseRedisUrl(env: Env): string | undefined {
+  const raw = nonEmpty(env, 'REDIS_URL');
+  if (raw === undefined || nonEmpty(env, 'COUCHDB_URL') === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL must be a URL such as redis://redis-1:6379.');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, not "${parsed.protocol}".`);
+  }
+  return raw;
 }
 
 function parseDevOrigins(env: Env): string[] {
@@ -189,6 +210,7 @@ export function loadConfig(env: Env): ServerConfig {
     port,
     publicUrl: parsePublicUrl(nonEmpty(env, 'PUBLIC_URL'), host, port),
     storage: parseStorage(env, secret),
+    ...(parseRedisUrl(env) !== undefined && { redisUrl: parseRedisUrl(env)! }),
     sessionSecret: secret ?? '',
     seedDemo: seedRaw === undefined ? 'auto' : parseFlag('SEED_DEMO', seedRaw, true),
     ...(name !== undefined && { portalName: name }),

@@ -1,10 +1,10 @@
 /** The server process: start-up messages, bad configuration, a locked data directory, restart and shutdown. */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './test-support/free-port';
 import { finished, killGroup, runTsx, spawnTsx, waitForOutput } from './test-support/spawn-tsx';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'harbor-main-'));
@@ -13,16 +13,6 @@ afterAll(() => {
   for (const child of started) killGroup(child);
   rmSync(tmp, { recursive: true, force: true });
 });
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const URL_LINE = /is serving (http:\/\/127\.0\.0\.1:\d+)/;
 
@@ -34,10 +24,11 @@ describe('main', () => {
   }, 60_000);
 
   it('stops with one line, without the password, when CouchDB at COUCHDB_URL cannot be reached', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const res = await runTsx('sync-server/main.ts', [], {
       COUCHDB_URL: `http://admin:hunter2-secret@127.0.0.1:${port}`,
       SESSION_SECRET: 'a-secret-shared-by-every-server',
+      REDIS_URL: 'redis://127.0.0.1:1',
       PORT: '0',
     });
     expect(res.code).toBe(1);

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, withoutCredentials, type ServerConfig } from '
 import { createLogger, type Logger } from './logger';
 import { answerMalformedRequestsAsJson } from './middleware/malformed-requests';
 import { DEMO_PASSWORD, DEMO_USERS } from './services/seed-demo';
+import { RedisUnreachableError } from './services/redis-connection';
 import { ensureSessionSecret } from './services/secrets';
 import { couchStartupProblem, DATA_DIR_IN_USE, isDataDirLocked } from './services/storage-errors';
 
@@ -87,6 +88,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     if (isDataDirLocked(error)) fail(`${DATA_DIR_IN_USE} (${config.storage.kind === 'leveldb' ? config.storage.dataDir : 'memory'}).`);
     const couchProblem = config.storage.kind === 'couchdb' && couchStartupProblem(error, withoutCredentials(config.storage.url));
     if (couchProblem) fail(couchProblem);
+    if (error instanceof RedisUnreachableError) fail(`Redis at ${withoutCredentials(config.redisUrl ?? '')} cannot be reached: ${error.message}.`);
     throw error;
   }
   let server: Server;

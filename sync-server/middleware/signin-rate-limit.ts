@@ -1,8 +1,10 @@
 /** Sign-in throttling: failed attempts counted per address and per account (normalised email); successes never count. */
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { RedisStore } from 'rate-limit-redis';
 import type { ServerConfig } from '../config';
 import { normaliseEmail } from '../services/accounts';
+import type { RedisConnection } from '../services/redis-connection';
 
 const REASON = 'Too many failed sign-ins. Wait a few minutes, then try again.';
 
@@ -13,8 +15,14 @@ function emailOf(req: Request): string | undefined {
   return typeof email === 'string' && email.trim() ? normaliseEmail(email).slice(0, 320) : undefined;
 }
 
-function limiter(limit: number, windowMs: number, keyed?: (req: Request) => string | undefined): RequestHandler {
+function limiter(
+  limit: number,
+  windowMs: number,
+  store: RedisStore | undefined,
+  keyed?: (req: Request) => string | undefined,
+): RequestHandler {
   return rateLimit({
+    ...(store && { store }),
     windowMs,
     limit,
     // Only failed answers (status >= 400) stay counted: a successful sign-in is taken back when it finishes.
@@ -28,10 +36,15 @@ function limiter(limit: number, windowMs: number, keyed?: (req: Request) => stri
   });
 }
 
-/** The two limiters for `POST /api/session`, address first; limits and window come from the configuration. */
-export function signinRateLimit(config: ServerConfig): RequestHandler[] {
+/**
+ * The two limiters for `POST /api/session`, address first; limits and window come from the configuration. With
+ * `redis` (several servers) the counts are kept there, so they add up across every server.
+ */
+export function signinRateLimit(config: ServerConfig, redis?: RedisConnection): RequestHandler[] {
+  const store = (name: string): RedisStore | undefined =>
+    redis && new RedisStore({ prefix: `${redis.prefix}:signin-${name}:`, sendCommand: (...args: string[]) => redis.command(args) as Promise<number> });
   return [
-    limiter(config.signinLimitPerAddress, config.signinWindowMs),
-    limiter(config.signinLimitPerAccount, config.signinWindowMs, emailOf),
+    limiter(config.signinLimitPerAddress, config.signinWindowMs, store('address')),
+    limiter(config.signinLimitPerAccount, config.signinWindowMs, store('account'), emailOf),
   ];
 }

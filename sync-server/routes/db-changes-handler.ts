@@ -28,10 +28,10 @@ export function changesHandler(ctx: DbContext): RequestHandler {
     const index = await ctx.index;
     const feeds = { storage: ctx.storage, index, hub: ctx.hub };
     // Read-your-writes: a customer's page waits (briefly) for the index to take in what is stored now.
-    const caughtUp = user.role === 'agent' ? undefined : await index.catchUp(collection, ctx.config.longpollTimeoutMs);
+    if (user.role !== 'agent') await index.catchUp(collection, ctx.config.longpollTimeoutMs);
     let since: Cursor;
     if (sinceParam.kind !== 'now') since = sinceParam;
-    else if (caughtUp !== undefined) since = { kind: 'position', n: caughtUp };
+    else if (user.role !== 'agent') since = await index.endCursor(collection, user.id);
     else since = { kind: 'seq', seq: await ctx.storage[collection].currentSeq() };
     const query: ChangesQuery = { collection, since, limit, includeDocs };
     if (feed !== 'normal') ctx.hub.trackResponse(res);

@@ -2,14 +2,14 @@
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import type { FeedHub } from '../services/feed-hub';
-import type { ScopeIndex } from '../services/scope-index';
+import type { FeedIndex } from '../services/feed-index';
 import type { Storage } from '../services/storage';
 
 /** The `/db` router's shared state. */
 export interface DbContext {
   storage: Storage;
   /** Resolves once the index has caught up with both databases at start-up. */
-  index: Promise<ScopeIndex>;
+  index: Promise<FeedIndex>;
   hub: FeedHub;
   config: ServerConfig;
   logger: Logger;

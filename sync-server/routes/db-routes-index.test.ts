@@ -61,7 +61,8 @@ describe('scoped pulls and other customers’ data', () => {
     await othersWrite(200, 1, 'only');
     const catchUp = await pull(world.ada, 'tickets', fresh.last_seq);
     expect(catchUp.results).toEqual([]);
-    expect(catchUp.last_seq).toBe(Number(fresh.last_seq) + 200);
+    // The embedded index numbers every customer's changes in one sequence; the Redis index counts per customer.
+    expect(catchUp.last_seq).toBe(world.app.storage.engine === 'embedded' ? Number(fresh.last_seq) + 200 : fresh.last_seq);
     expect(stats).toEqual({ entriesRead: 0, docsRead: 0 });
   });
 });

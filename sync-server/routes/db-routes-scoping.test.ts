@@ -62,11 +62,13 @@ describe('scoping', () => {
     expect(posted.body.results.map((row: { id: string }) => row.id)).toEqual([graceTicket.id]);
   });
 
-  it('moves last_seq past other customers’ changes without showing them', async () => {
+  it('keeps other customers’ changes out of a pull that continues from last_seq', async () => {
     const before = await pull(world.ada, 'tickets');
     await pushOk(world.grace, 'tickets', couch(aTicket(world.grace.user, { id: newId() })));
     const after = await pull(world.ada, 'tickets', before.last_seq);
     expect(after.results).toEqual([]);
-    expect(Number(after.last_seq)).toBeGreaterThan(Number(before.last_seq));
+    // The embedded index moves past them (one sequence for all); the Redis index counts Ada's own changes only.
+    if (world.app.storage.engine === 'embedded') expect(Number(after.last_seq)).toBeGreaterThan(Number(before.last_seq));
+    else expect(after.last_seq).toBe(before.last_seq);
   });
 });

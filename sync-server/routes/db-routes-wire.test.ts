@@ -67,7 +67,7 @@ describe('the /db wire', () => {
     const rev = await pushOk(world.ada, 'tickets', { ...couch(ticket), _deleted: false });
     const page = await pull(world.ada, 'tickets', 0);
     expect(page.results).toEqual([
-      { seq: expect.any(Number), id: ticket.id, changes: [{ rev }], doc: expect.objectContaining({ _id: ticket.id, _rev: rev, number: 1 }) },
+      { seq: page.last_seq, id: ticket.id, changes: [{ rev }], doc: expect.objectContaining({ _id: ticket.id, _rev: rev, number: 1 }) },
     ]);
     expect(page.last_seq).toBe(page.results[0]!.seq);
     const post = await world.ada.http.post('/db/tickets/_all_docs').send({ keys: [ticket.id, 'missing'], include_docs: true, deleted: 'ok' });

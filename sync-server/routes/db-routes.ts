@@ -9,7 +9,10 @@ import type { Logger } from '../logger';
 import { HttpError } from '../middleware/http-error';
 import { requireUser } from '../middleware/require-user';
 import { createFeedHub } from '../services/feed-hub';
-import { startScopeIndex, type ScopeIndex } from '../services/scope-index';
+import type { FeedIndex } from '../services/feed-index';
+import type { RedisConnection } from '../services/redis-connection';
+import { startRedisIndex } from '../services/redis-index';
+import { startScopeIndex } from '../services/scope-index';
 import type { Storage } from '../services/storage';
 import { changesHandler } from './db-changes-handler';
 import type { DbContext } from './db-context';
@@ -18,6 +21,8 @@ import { bulkDocsHandler, getAllDocsHandler, postAllDocsHandler } from './db-doc
 /** What the replication router needs from the app. */
 export interface DbRouterDeps {
   storage: Storage;
+  /** In cluster mode: the index lives in Redis, shared by every server. */
+  redis?: RedisConnection;
   config: ServerConfig;
   logger: Logger;
 }
@@ -37,10 +42,10 @@ const methodNotAllowed =
 
 /** The `/db` router; `close()` ends open feeds and stops the scope index before storage closes. */
 export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): Promise<void> } {
-  const { storage, config, logger } = deps;
-  const index = startScopeIndex(storage, logger);
+  const { storage, redis, config, logger } = deps;
+  const index: Promise<FeedIndex> = redis ? startRedisIndex(storage, redis, logger) : startScopeIndex(storage, logger);
   index.catch((error: unknown) => logger.error('the scope index could not start', { error }));
-  let current: ScopeIndex | undefined;
+  let current: FeedIndex | undefined;
   void index.then((ready) => (current = ready), () => undefined);
   const hub = createFeedHub(storage, () => current?.listenerCount() ?? 0);
   const ctx: DbContext = { storage, index, hub, config, logger };

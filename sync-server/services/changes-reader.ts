@@ -5,8 +5,8 @@
 import type { CollectionName } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { canSee, type StoredDoc } from './feed-docs';
-import { formatCursor, positionOf, seqOf, type Cursor, type TokenStyle, type WireSeq } from './feed-cursor';
-import type { ScopeIndex } from './scope-index';
+import { formatCursor, seqOf, type Cursor, type TokenStyle, type WireSeq } from './feed-cursor';
+import type { FeedIndex } from './feed-index';
 import type { Storage } from './storage';
 
 /** A `_changes` row as CouchDB writes it. */
@@ -28,7 +28,7 @@ export interface ChangesPage {
 /** What reading a page needs. */
 export interface ChangesContext {
   storage: Storage;
-  index: ScopeIndex;
+  index: FeedIndex;
 }
 
 /** One `_changes` request after its parameters were read. */
@@ -96,16 +96,11 @@ async function readAll(ctx: ChangesContext, query: ChangesQuery): Promise<Change
 
 async function readScoped(ctx: ChangesContext, user: SessionUser, query: ChangesQuery): Promise<ChangesPage> {
   const { collection, limit } = query;
-  // Read the indexed position first: everything up to it is in the range read below.
-  const upTo = ctx.index.indexedPosition(collection);
-  // A position past the index's end is from an index that is gone (rebuilt): that device starts over.
-  const since = positionOf(query.since) > upTo ? 0 : positionOf(query.since);
-  const entries = (await ctx.index.readRange(collection, user.id, since, limit)).filter((entry) => entry.position <= upTo);
+  const { entries, next } = await ctx.index.readPage(collection, user.id, query.since, limit);
   const stats = scopedReadStats(ctx.storage);
   stats.entriesRead += entries.length;
-  const lastPosition = entries.length === limit ? entries[entries.length - 1]!.position : Math.max(since, upTo);
-  const next: Cursor = { kind: 'position', n: lastPosition };
-  if (entries.length === 0) return { results: [], last_seq: lastPosition, next };
+  const lastSeq = formatCursor(next, tokenStyle(ctx.storage));
+  if (entries.length === 0) return { results: [], last_seq: lastSeq, next };
   const latest = new Map<string, number>();
   for (const entry of entries) latest.set(entry.docId, entry.position);
   const rows = await ctx.storage[collection].allDocs({ keys: [...latest.keys()], includeDocs: true });
@@ -124,5 +119,7 @@ async function readScoped(ctx: ChangesContext, user: SessionUser, query: Changes
     results.push({ seq, id: row.key, changes: [{ rev: doc._rev }], ...(query.includeDocs && { doc }) });
   }
   results.sort((a, b) => (a.seq as number) - (b.seq as number));
-  return { results, last_seq: lastPosition, next };
+  const epoch = next.kind === 'position' ? next.epoch : undefined;
+  if (epoch) for (const row of results) row.seq = formatCursor({ kind: 'position', n: row.seq as number, epoch }, 'couchdb');
+  return { results, last_seq: lastSeq, next };
 }

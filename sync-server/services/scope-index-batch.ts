@@ -9,14 +9,9 @@ import {
   checkpointId, entryId, pointerId, type EntryDoc, type PointerDoc,
 } from './scope-index-keys';
 import { readLiveDocs } from './read-docs';
+import type { IndexedBatch } from './feed-index';
 import type { DocumentDatabase, Seq } from './storage-engine';
 
-/** What one indexed batch touched: the position reached and whose entries changed (null: not known, anyone's). */
-export interface IndexedBatch {
-  collection: CollectionName;
-  position: number;
-  customerIds: Set<string> | null;
-}
 
 /** Where indexing of a collection stands: the store's seq read up to, and the last position given out. */
 export interface Checkpoint {

@@ -6,38 +6,23 @@
 import { EventEmitter } from 'node:events';
 import { COLLECTIONS, type CollectionName } from '../../app/model/constants';
 import type { Logger } from '../logger';
-import { indexBatch, readCheckpoint, type Checkpoint, type IndexedBatch } from './scope-index-batch';
+import type { FeedIndex, IndexedBatch, IndexEntry } from './feed-index';
+import { positionOf } from './feed-cursor';
+import { indexBatch, readCheckpoint, type Checkpoint } from './scope-index-batch';
 import { entryPrefix, padSeq, type EntryDoc } from './scope-index-keys';
 import type { Storage } from './storage';
 
-export type { IndexedBatch };
+export type { IndexedBatch, IndexEntry };
 
 /** How long the index waits before retrying after a failed batch. */
 const RETRY_MS = 1_000;
 
-/** One entry of a customer's range: the document changed at `position`. */
-export interface IndexEntry {
-  position: number;
-  docId: string;
-}
-
-/** The running index of both replicated databases. */
-export interface ScopeIndex {
+/** The embedded index: the feeds' index plus what its tests look at. */
+export interface ScopeIndex extends FeedIndex {
   /** The last position indexed for `collection` (everything up to it is in the index). */
   indexedPosition(collection: CollectionName): number;
-  /**
-   * Resolves once the index has taken in every change stored before the call (or `timeoutMs` passed), with the
-   * position it has reached: read-your-writes, and what `since=now` means for a customer.
-   */
-  catchUp(collection: CollectionName, timeoutMs: number): Promise<number>;
   /** Reads a customer's entries in `(after, ∞)`, oldest first, at most `limit`. */
   readRange(collection: CollectionName, customerId: string, after: number, limit: number): Promise<IndexEntry[]>;
-  /** Calls `listener` after each indexed batch; returns the unsubscribe function. */
-  onIndexed(listener: (batch: IndexedBatch) => void): () => void;
-  /** How many `onIndexed` listeners are attached (tests assert none is left behind). */
-  listenerCount(): number;
-  /** Stops following; an unfinished catch-up resumes from the checkpoint on the next start. */
-  close(): Promise<void>;
 }
 
 /** Options for tests: a small batch makes "stopped mid-way" observable. */
@@ -111,7 +96,7 @@ export async function startScopeIndex(
       });
   }
 
-  function catchUp(collection: CollectionName, timeoutMs: number): Promise<number> {
+  function catchUp(collection: CollectionName, timeoutMs: number): Promise<void> {
     const state = stateOf(collection);
     const ticket = ++state.requested;
     kick(collection);
@@ -120,7 +105,7 @@ export async function startScopeIndex(
         clearTimeout(timer);
         events.off('caught-up', onCaughtUp);
         events.off('closed', done);
-        resolve(state.checkpoint.position);
+        resolve();
       };
       const onCaughtUp = (which: CollectionName): void => {
         if (which === collection && state.answered >= ticket) done();
@@ -146,22 +131,34 @@ export async function startScopeIndex(
     return stateOf(collection).running;
   }));
 
+  async function readRange(collection: CollectionName, customerId: string, after: number, limit: number): Promise<IndexEntry[]> {
+    const prefix = entryPrefix(collection, customerId);
+    const rows = await storage.scopeIndex.allDocs({
+      startkey: prefix + padSeq(after + 1),
+      endkey: prefix + '9'.repeat(16),
+      includeDocs: true,
+      limit,
+    });
+    return rows.flatMap((row) => {
+      const entry = ('doc' in row ? row.doc : null) as unknown as EntryDoc | null;
+      return entry ? [{ position: entry.seq, docId: entry.docId }] : [];
+    });
+  }
+
   return {
     indexedPosition: (collection) => stateOf(collection).checkpoint.position,
     catchUp,
-    async readRange(collection, customerId, after, limit) {
-      const prefix = entryPrefix(collection, customerId);
-      const rows = await storage.scopeIndex.allDocs({
-        startkey: prefix + padSeq(after + 1),
-        endkey: prefix + '9'.repeat(16),
-        includeDocs: true,
-        limit,
-      });
-      return rows.flatMap((row) => {
-        const entry = ('doc' in row ? row.doc : null) as unknown as EntryDoc | null;
-        return entry ? [{ position: entry.seq, docId: entry.docId }] : [];
-      });
+    async readPage(collection, customerId, since, limit) {
+      // Read the indexed position first: everything up to it is in the range read below.
+      const upTo = stateOf(collection).checkpoint.position;
+      // A position past the index's end is from an index that is gone (rebuilt): that device starts over.
+      const after = positionOf(since) > upTo ? 0 : positionOf(since);
+      const entries = (await readRange(collection, customerId, after, limit)).filter((entry) => entry.position <= upTo);
+      const n = entries.length === limit ? entries[entries.length - 1]!.position : Math.max(after, upTo);
+      return { entries, next: { kind: 'position', n } };
     },
+    endCursor: async (collection) => ({ kind: 'position', n: stateOf(collection).checkpoint.position }),
+    readRange,
     onIndexed(listener) {
       events.on('indexed', listener);
       return () => events.off('indexed', listener);

@@ -6,7 +6,7 @@ import { testConfig, type ServerConfig } from '../config';
 import { createLogger } from '../logger';
 import { createAccount } from '../services/accounts';
 import type { Storage } from '../services/storage';
-import { testStorageLocation } from './test-storage';
+import { testStorageConfig } from './test-storage';
 import type { SessionUser } from '../session-user';
 import type { UserRole } from '../../app/model/constants';
 
@@ -53,7 +53,7 @@ export interface TestApp extends HarborApp {
 
 /** `createApp(testConfig(overrides))` with a silent logger. */
 export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
-  const config = testConfig({ storage: testStorageLocation(), ...overrides });
+  const config = testConfig({ ...testStorageConfig(), ...overrides });
   const harbor = await createApp(config, { logger: createLogger({ silent: true }) });
   return {
     ...harbor,
