@@ -44,9 +44,10 @@ const queryValue = fc.oneof(
 /**
  * A query string of generated names and values, repeated names included; kept under Node's 16 KB header limit,
  * as what is past it never reaches the app (malformed-requests.test.ts covers that answer). Five long values
- * together could pass it, which made this property fail on some seeds only.
+ * together could pass it, which made this property fail on some seeds only. The length is counted as sent: the
+ * client percent-encodes quotes and brackets, which makes `["x",…]` three times longer on the wire.
  */
 export const queryText: fc.Arbitrary<string> = fc
   .array(fc.tuple(queryName, queryValue), { maxLength: 5 })
   .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : ''))
-  .filter((query) => query.length <= 12_000);
+  .filter((query) => query.replace(/[^\w%&=.~?-]/g, '%00').length <= 12_000);
