@@ -63,6 +63,12 @@ describe('the agent device against the server', () => {
       .toEqual(['sent', 'sent', 'sent', 'sent']);
 
     await waitForDoc(customer.tickets!, id, (t) => t.status === 'resolved');
+    // The two collections have feeds of their own: the ticket's change can arrive before the chat message's.
+    await new Promise<void>((resolve) => {
+      const subscription = customer.messages!.findOne({ selector: { conversationId: chat } }).$.subscribe((doc) => {
+        if (doc) queueMicrotask(() => { subscription.unsubscribe(); resolve(); });
+      });
+    });
     await customer.inSync();
     const bodies = async (device: Device) =>
       (await device.messages!.find({ sort: [{ createdAt: 'asc' }] }).exec()).map((d) => [d.visibility, d.conversationId === chat ? 'chat' : 'first', d.body]);
