@@ -1,17 +1,29 @@
-/** Whether the data directory holds the demo, and whether it is empty: a local (never replicated) marker doc. */
+/**
+ * Whether the data directory holds the demo, and whether it is empty: local (never replicated) marker docs. The
+ * claim lets one of several servers starting at once over one CouchDB seed, and the others wait for its marker.
+ */
 import type { Storage } from './storage';
 
 const MARKER_ID = '_local/demo-seeded';
+const CLAIM_ID = '_local/demo-seed-claim';
+/** How long a server waits for another one's seeding before it goes on without the demo's branding. */
+const WAIT_FOR_SEED_MS = 120_000;
+const POLL_MS = 200;
 
-/** True when the demo was seeded into this data directory. */
-export async function isDemoSeeded(storage: Storage): Promise<boolean> {
+/** True when the marker `id` is stored. */
+async function hasMarker(storage: Storage, id: string): Promise<boolean> {
   try {
-    await storage.users.get(MARKER_ID);
+    await storage.users.get(id);
     return true;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return false;
     throw error;
   }
+}
+
+/** True when the demo was seeded into this data directory. */
+export function isDemoSeeded(storage: Storage): Promise<boolean> {
+  return hasMarker(storage, MARKER_ID);
 }
 
 /** Records that the demo was seeded. */
@@ -23,4 +35,30 @@ export async function markDemoSeeded(storage: Storage): Promise<void> {
 export async function isEmpty(storage: Storage): Promise<boolean> {
   const pristine = await Promise.all([storage.users.isPristine(), storage.tickets.isPristine(), storage.messages.isPristine()]);
   return pristine.every(Boolean);
+}
+
+/** Whether some server has claimed the seeding (it may still be seeding). */
+export function isSeedClaimed(storage: Storage): Promise<boolean> {
+  return hasMarker(storage, CLAIM_ID);
+}
+
+/** Claims the seeding; false when another server claimed it first (the first write of a fixed id wins). */
+export async function claimSeeding(storage: Storage): Promise<boolean> {
+  try {
+    await storage.users.put({ _id: CLAIM_ID, claimedAt: new Date().toISOString() });
+    return true;
+  } catch (error) {
+    if ((error as { status?: number }).status === 409) return false;
+    throw error;
+  }
+}
+
+/** Waits until the server that claimed the seeding has finished it; false when it did not within two minutes. */
+export async function waitForSeeding(storage: Storage): Promise<boolean> {
+  const deadline = Date.now() + WAIT_FOR_SEED_MS;
+  while (Date.now() < deadline) {
+    if (await isDemoSeeded(storage)) return true;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return false;
 }

@@ -5,7 +5,7 @@ import type { SessionUser } from '../session-user';
 import { createAccount } from './accounts';
 import { ADA_TICKETS } from './demo-tickets-ada';
 import { GRACE_TICKETS } from './demo-tickets-grace';
-import { isEmpty, markDemoSeeded } from './demo-marker';
+import { claimSeeding, isEmpty, isSeedClaimed, markDemoSeeded, waitForSeeding } from './demo-marker';
 import { buildDemoDocs, type DemoDocs } from './demo-script';
 import { writeDocuments, type WriteResult } from './document-writer';
 import type { Storage } from './storage';
@@ -51,10 +51,24 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<void
   await markDemoSeeded(storage);
 }
 
-/** Seeds when `seedDemo` is on (or 'auto') and the data directory is empty; returns whether it seeded. */
+/**
+ * Seeds when `seedDemo` is on (or 'auto') and the data directory is empty; returns whether it seeded. Of several
+ * servers starting at once over one CouchDB, the one whose claim is written first seeds; the others wait for it.
+ */
 export async function seedDemoIfWanted(storage: Storage, config: ServerConfig, logger: Logger): Promise<boolean> {
-  if (config.seedDemo === false || !(await isEmpty(storage))) return false;
+  if (config.seedDemo === false) return false;
+  if (!(await isSeedClaimed(storage))) {
+    if (!(await isEmpty(storage))) return false;
+    if (!(await claimSeeding(storage))) return waitedFor(storage, logger);
+  } else {
+    return waitedFor(storage, logger);
+  }
   await seedDemo(storage);
   logger.info('seeded the demo', { users: DEMO_USERS.length, tickets: ADA_TICKETS.length + GRACE_TICKETS.length });
   return true;
+}
+
+async function waitedFor(storage: Storage, logger: Logger): Promise<false> {
+  if (!(await waitForSeeding(storage))) logger.warn('another server claimed the demo seeding but has not finished it');
+  return false;
 }
