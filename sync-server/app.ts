@@ -11,6 +11,7 @@ import { signinRateLimit } from './middleware/signin-rate-limit';
 import { createSessionMiddleware } from './middleware/session-middleware';
 import { createAgentsRouter } from './routes/agents-routes';
 import { createDbRouter } from './routes/db-routes';
+import { createHealthRouter } from './routes/health-routes';
 import { createPortalRouter } from './routes/portal-routes';
 import { createSessionRouter } from './routes/session-routes';
 import { createStaticRouter } from './routes/static-routes';
@@ -55,6 +56,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     if (config.trustProxy) app.set('trust proxy', 1);
     app.use(securityHeaders(config));
     app.use(['/api', '/db'], sameOriginCheck(config));
+    app.use(createHealthRouter({ storage, ...(redis && { redis }) }));
     app.use(jsonBody());
     // Only the API and the replication endpoint read the session: static files never touch the sessions database.
     const sessions = createSessionMiddleware(config, storage);

@@ -72,6 +72,14 @@ async function pull(base: string, who: Signed, since: string | number, feed = 'n
 }
 
 describe('three servers behind a balancer', () => {
+  it('reports each server healthy, reaching CouchDB and Redis', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${serverUrl(i)}/api/health`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok', storage: 'couchdb', redis: 'ok' });
+    }
+  });
+
   it('keeps a session made on one server on every other, with no sticky sessions', async () => {
     const ada = await customer('Ada');
     const before = balancer.counts();
