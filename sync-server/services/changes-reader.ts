@@ -6,7 +6,8 @@ import type { CollectionName } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { canSee, type StoredDoc } from './feed-docs';
 import { formatCursor, seqOf, type Cursor, type TokenStyle, type WireSeq } from './feed-cursor';
-import type { FeedIndex } from './feed-index';
+import type { FeedIndex, IndexEntry } from './feed-index';
+import type { AllDocsRow } from './storage-engine';
 import type { Storage } from './storage';
 
 /** A `_changes` row as CouchDB writes it. */
@@ -101,14 +102,16 @@ async function readScoped(ctx: ChangesContext, user: SessionUser, query: Changes
   stats.entriesRead += entries.length;
   const lastSeq = formatCursor(next, tokenStyle(ctx.storage));
   if (entries.length === 0) return { results: [], last_seq: lastSeq, next };
-  const latest = new Map<string, number>();
-  for (const entry of entries) latest.set(entry.docId, entry.position);
+  const latest = new Map<string, IndexEntry>();
+  for (const entry of entries) latest.set(entry.docId, entry);
   const rows = await ctx.storage[collection].allDocs({ keys: [...latest.keys()], includeDocs: true });
   stats.docsRead += rows.length;
+  const staleAt = firstStalePosition(rows, latest);
   const results: ChangeRow[] = [];
   for (const row of rows) {
     if (!('value' in row)) continue;
-    const seq = latest.get(row.key)!;
+    const seq = latest.get(row.key)!.position;
+    if (seq >= staleAt) continue;
     if (row.value.deleted) {
       const doc = { _id: row.key, _rev: row.value.rev, _deleted: true };
       results.push({ seq, id: row.key, changes: [{ rev: row.value.rev }], deleted: true, ...(query.includeDocs && { doc }) });
@@ -119,7 +122,34 @@ async function readScoped(ctx: ChangesContext, user: SessionUser, query: Changes
     results.push({ seq, id: row.key, changes: [{ rev: doc._rev }], ...(query.includeDocs && { doc }) });
   }
   results.sort((a, b) => (a.seq as number) - (b.seq as number));
+  if (staleAt !== Infinity && next.kind === 'position') {
+    // The page ends before the stale document, so the next pull asks for it again instead of passing it.
+    const until: Cursor = { ...next, n: staleAt - 1 };
+    return finishScoped(results, until, tokenStyle(ctx.storage));
+  }
+  return finishScoped(results, next, tokenStyle(ctx.storage));
+}
+
+/**
+ * The position of the first entry whose stored document is older than the revision indexed for it (a CouchDB
+ * node that has not caught up with the write yet); Infinity when none is.
+ */
+function firstStalePosition(rows: readonly AllDocsRow[], latest: ReadonlyMap<string, IndexEntry>): number {
+  let stale = Infinity;
+  for (const row of rows) {
+    const indexed = latest.get(row.key);
+    if (!indexed?.rev) continue;
+    const stored = 'value' in row ? row.value.rev : '0-';
+    if (revGeneration(stored) < revGeneration(indexed.rev)) stale = Math.min(stale, indexed.position);
+  }
+  return stale;
+}
+
+const revGeneration = (rev: string): number => Number.parseInt(rev, 10) || 0;
+
+/** The page's rows with their positions written as cursors, and where the next page starts. */
+function finishScoped(results: ChangeRow[], next: Cursor, style: TokenStyle): ChangesPage {
   const epoch = next.kind === 'position' ? next.epoch : undefined;
   if (epoch) for (const row of results) row.seq = formatCursor({ kind: 'position', n: row.seq as number, epoch }, 'couchdb');
-  return { results, last_seq: lastSeq, next };
+  return { results, last_seq: formatCursor(next, style), next };
 }

@@ -6,10 +6,11 @@
 import type { CollectionName } from '../../app/model/constants';
 import type { Cursor } from './feed-cursor';
 
-/** One entry of a customer's page: the document changed at `position`. */
+/** One entry of a customer's page: the document changed at `position` (to `rev`, when the index keeps it). */
 export interface IndexEntry {
   position: number;
   docId: string;
+  rev?: string;
 }
 
 /** What one indexed batch touched: the position reached and whose entries changed (null: not known, anyone's). */

@@ -47,8 +47,8 @@ return n
 
 /**
  * ARGV: prefix, collection, customer, cursor epoch ('' for none), after, limit. Returns false when there is no
- * epoch (Redis lost its state), else { epoch, counter, after used, id1, position1, id2, position2, … }: a cursor
- * of another epoch, or past the counter, reads from the start.
+ * epoch (Redis lost its state), else { epoch, counter, after used, id1, position1, rev1, id2, position2, rev2, … }
+ * (the revision indexed at that position): a cursor of another epoch, or past the counter, reads from the start.
  */
 export const READ_PAGE = `
 local P, c, customer, cursorEpoch, after, limit = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -60,7 +60,13 @@ if cursorEpoch ~= e or after > counter then after = 0 end
 local reply = { e, counter, after }
 if limit > 0 then
   local rows = redis.call('ZRANGEBYSCORE', base .. 'z:' .. c .. ':' .. customer, '(' .. after, '+inf', 'WITHSCORES', 'LIMIT', 0, limit)
-  for i = 1, #rows do reply[#reply + 1] = rows[i] end
+  local docs = base .. 'doc:' .. c
+  for i = 1, #rows, 2 do
+    local indexed = redis.call('HGET', docs, rows[i]) or ''
+    reply[#reply + 1] = rows[i]
+    reply[#reply + 1] = rows[i + 1]
+    reply[#reply + 1] = string.match(indexed, '^([^\\t]*)') or ''
+  end
 end
 return reply
 `;

@@ -77,7 +77,9 @@ export async function startRedisIndex(storage: Storage, redis: RedisConnection, 
     if (reply === null) return { epoch: '', counter: 0, after: 0, entries: [] as IndexEntry[] };
     const [current, counter, used, ...rows] = reply;
     const entries: IndexEntry[] = [];
-    for (let i = 0; i + 1 < rows.length; i += 2) entries.push({ docId: String(rows[i]), position: Number(rows[i + 1]) });
+    for (let i = 0; i + 2 < rows.length; i += 3) {
+      entries.push({ docId: String(rows[i]), position: Number(rows[i + 1]), rev: String(rows[i + 2]) });
+    }
     return { epoch: String(current), counter: Number(counter), after: Number(used), entries };
   }
 
