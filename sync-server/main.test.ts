@@ -36,7 +36,7 @@ describe('main', () => {
     expect(res.stderr).not.toContain('hunter2');
   }, 60_000);
 
-  it('seeds and prints the demo sign-ins, keeps sessions across a restart, refuses a second process, exits 0 on SIGTERM', async () => {
+  it('seeds and prints the demo sign-ins, keeps sessions across a restart, refuses a second process, drains feeds and exits 0 on SIGTERM', async () => {
     const dataDir = path.join(tmp, 'data');
     const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
 
@@ -70,8 +70,15 @@ describe('main', () => {
     const samCookie = sam.headers.get('set-cookie')!.split(';')[0]!;
     const stream = await fetch(`${firstUrl}/db/messages/_changes?feed=eventsource&since=now`, { headers: { cookie: samCookie } });
     expect(stream.status).toBe(200);
+    // A customer's held longpoll is answered (empty, so RxDB simply asks again elsewhere), not cut.
+    const longpoll = fetch(`${firstUrl}/db/tickets/_changes?feed=longpoll&since=now&timeout=60000`, { headers: { cookie } });
+    // A request sent after it and answered means the server has taken the longpoll in (one process, in order).
+    expect((await fetch(`${firstUrl}/api/health`)).status).toBe(200);
     first.kill('SIGTERM');
     expect(await stream.text()).toMatch(/^:ok/);
+    const answered = await longpoll;
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({ results: [] });
     expect((await firstExit).code).toBe(0);
 
     const again = spawnTsx('sync-server/main.ts', [], env);
