@@ -4,7 +4,7 @@
  */
 import type nano from 'nano';
 import {
-  StorageError, type AllDocsRow, type BulkResult, type ChangeResult, type DocumentDatabase, type StoredDocument,
+  StorageError, type AllDocsRow, type BulkResult, type ChangeResult, type DocumentDatabase, type DocumentInput, type StoredDocument,
 } from './storage-engine';
 
 /** How long one longpoll of `watch` waits before it is renewed. */
@@ -47,11 +47,13 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
     call<{ results: CouchChange[]; last_seq: string | number }>({ path: '_changes', qs, ...(signal && { signal }) });
 
   return {
-    get: (id, options) => call<StoredDocument>({ doc: id, ...(options?.conflicts && { qs: { conflicts: true } }) }),
+    get: (id, options) =>
+      call<StoredDocument>({ doc: id, qs: { ...(options?.conflicts && { conflicts: true }), ...(options?.rev && { rev: options.rev }) } }),
     async put(doc) {
       const written = await call<{ id: string; rev: string }>({ method: 'PUT', doc: doc._id, body: doc });
       return { id: written.id, rev: written.rev };
     },
+    putWithQuorum: (doc) => putAnsweringStatus(client.config.url, database, doc),
     remove: async (id, rev) => ({ rev: (await call<{ rev: string }>({ method: 'DELETE', doc: id, qs: { rev } })).rev }),
     async bulkDocs(docs) {
       const results = await call<{ id: string; rev?: string; error?: string; reason?: string }[]>({
@@ -115,6 +117,39 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
       return info.doc_count === 0 && (info.doc_del_count ?? 0) === 0 && Number.parseInt(String(info.update_seq), 10) === 0;
     },
   };
+}
+
+/**
+ * PUT of one document by fetch itself, because nano answers with the body only and 201 (a quorum of copies
+ * written) and 202 (fewer) differ only in the status. Credentials in the URL go into the Authorization header.
+ */
+async function putAnsweringStatus(serverUrl: string, database: string, doc: DocumentInput): Promise<{ id: string; rev: string; quorum: boolean }> {
+  const { base, authorization } = fetchableServer(serverUrl);
+  const target = `${base}/${encodeURIComponent(database)}/${encodeURIComponent(doc._id)}`;
+  let res: Response;
+  try {
+    res = await fetch(target, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(authorization && { authorization }) },
+      body: JSON.stringify(doc),
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+  const body = (await res.json().catch(() => ({}))) as { id?: string; rev?: string; error?: string; reason?: string };
+  if (!res.ok) throw new StorageError(res.status, body.error ?? 'error', body.reason ?? '');
+  return { id: body.id!, rev: body.rev!, quorum: res.status === 201 };
+}
+
+/** The server's URL without credentials (fetch refuses them) and, when it had some, their Basic header. */
+export function fetchableServer(serverUrl: string): { base: string; authorization?: string } {
+  const url = new URL(serverUrl);
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  const base = url.href.replace(/\/$/, '');
+  return user ? { base, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } : { base };
 }
 
 /** Creates `database` unless it exists (several servers starting at once: the first creates it, the others see 412). */

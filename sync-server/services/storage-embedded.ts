@@ -16,10 +16,15 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
   const db = new PouchDB(name, { adapter });
   await db.info();
   return {
-    get: async (id, options) => (await db.get(id, { conflicts: options?.conflicts ?? false })) as unknown as StoredDocument,
+    get: async (id, options) =>
+      (await db.get(id, { conflicts: options?.conflicts ?? false, ...(options?.rev && { rev: options.rev }) })) as unknown as StoredDocument,
     async put(doc) {
       const written = await db.put(doc);
       return { id: written.id, rev: written.rev };
+    },
+    async putWithQuorum(doc) {
+      const written = await db.put(doc);
+      return { id: written.id, rev: written.rev, quorum: true };
     },
     remove: async (id, rev) => ({ rev: (await db.remove(id, rev)).rev }),
     async bulkDocs(docs) {

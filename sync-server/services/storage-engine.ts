@@ -61,8 +61,14 @@ export interface ChangesOptions {
 
 /** One database. Failures reject with a `StorageError`; a missing document with status 404, a stale `_rev` 409. */
 export interface DocumentDatabase {
-  get(id: string, options?: { conflicts?: boolean }): Promise<StoredDocument>;
+  /** The winning revision, or `rev` (a conflicting one, say); `conflicts` lists the others in `_conflicts`. */
+  get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<StoredDocument>;
   put(doc: DocumentInput): Promise<{ id: string; rev: string }>;
+  /**
+   * `put`, and whether a quorum of the document's copies took the write: CouchDB answers 202 when fewer did (a
+   * node cut off), and a write another node also accepted may then lose. The embedded engine is always durable.
+   */
+  putWithQuorum(doc: DocumentInput): Promise<{ id: string; rev: string; quorum: boolean }>;
   remove(id: string, rev: string): Promise<{ rev: string }>;
   /** Writes many documents (each with `_id`) in one request; each has its own outcome. */
   bulkDocs(docs: readonly object[]): Promise<BulkResult[]>;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStorage, type Storage } from './storage';
+import { openStorage, type Database, type Storage } from './storage';
 import { ticketNumbersFor } from './ticket-numbers';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -38,5 +38,21 @@ describe('ticket numbers', () => {
     await second.scopeIndex.remove(counter._id, counter._rev);
     expect(await ticketNumbersFor(second).next()).toBe(41);
     await second.close();
+  });
+
+  it('skips a number whose counter write fewer copies than a quorum took', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    cleanups.push(() => storage.close());
+    let refusals = 2;
+    const scopeIndex: Database = {
+      ...storage.scopeIndex,
+      async putWithQuorum(doc) {
+        const written = await storage.scopeIndex.putWithQuorum(doc);
+        return { ...written, quorum: refusals-- <= 0 };
+      },
+    };
+    const partitioned: Storage = { ...storage, scopeIndex };
+    expect(await ticketNumbersFor(partitioned).next()).toBe(3);
+    expect(await ticketNumbersFor(partitioned).next()).toBe(4);
   });
 });
