@@ -5,7 +5,7 @@ import { createCouchFetch } from './couch-fetch';
 import type { OutboxView } from './outbox-store';
 import { createSignInGate } from './sign-in-gate';
 
-function setup(answers: Response[], current?: Set<string>) {
+function setup(answers: Response[], current?: Set<string>, reachable: boolean[] = []) {
   const refused: [string, string][] = [];
   const acknowledged: string[] = [];
   const outbox: OutboxView = {
@@ -17,7 +17,7 @@ function setup(answers: Response[], current?: Set<string>) {
   const gate = createSignInGate((needs) => signInStates.push(needs));
   const calls: string[] = [];
   const couchFetch = createCouchFetch({
-    collection: 'messages', outbox, gate, signal: new AbortController().signal, onReachable: () => undefined,
+    collection: 'messages', outbox, gate, signal: new AbortController().signal, onReachable: (is) => void reachable.push(is),
     ...(current ? { stillCurrent: async () => current } : {}),
     fetch: async (url) => {
       calls.push(String(url));
@@ -64,5 +64,18 @@ describe('couch fetch', () => {
     expect(await (await pending).json()).toEqual({ results: [], last_seq: '0' });
     expect(signInStates).toEqual([true, false]);
     expect(calls).toHaveLength(2);
+  });
+
+  it('throws an error answer instead of handing RxDB a body without results, and a 502 is not reachable', async () => {
+    const reachable: boolean[] = [];
+    const { couchFetch } = setup([
+      Response.json({ error: 'bad_gateway', reason: 'no sync server answered' }, { status: 502 }),
+      Response.json({ error: 'storage_unavailable' }, { status: 503 }),
+      Response.json({ error: 'bad_request', reason: 'since is not a sequence' }, { status: 400 }),
+    ], undefined, reachable);
+    await expect(couchFetch('http://h/db/messages/_changes?feed=longpoll&since=1')).rejects.toThrow('answered 502 to /db/messages/_changes');
+    await expect(couchFetch('http://h/db/messages/_bulk_docs?', { method: 'POST', body: '{}' })).rejects.toThrow('answered 503');
+    await expect(couchFetch('http://h/db/messages/_changes?feed=normal')).rejects.toThrow('answered 400');
+    expect(reachable).toEqual([false, false, true]);
   });
 });

@@ -4,6 +4,8 @@
  * which would fail the whole batch and retry it forever; so a refused row is recorded as failed in the outbox
  * with the server's reason and handed to RxDB as ok. It is not retried until the user asks (retryMessage).
  * A live longpoll that asks for `since=now` is sent from the device's pull checkpoint instead (live-since.ts).
+ * Any other answer that is not ok (a balancer's 502, a 503 while the server's storage is away) is thrown: RxDB's
+ * live pull reads `results` of whatever JSON it gets outside its retry, so an error body would end it for good.
  */
 import type { CollectionName } from '../../model';
 import { createSinceAnchor } from './live-since';
@@ -78,13 +80,15 @@ export function createCouchFetch(deps: CouchFetchDeps): (url: string, init?: Req
       if (!deps.signal.aborted) deps.onReachable(false);
       throw error;
     }
-    deps.onReachable(true);
+    // A gateway answering for a server it cannot reach is no server reached.
+    deps.onReachable(response.status < 502 || response.status > 504);
     if (response.status === 401) {
       // The session ended: keep every unsent write and wait for the user to sign in again.
       deps.gate.close();
       return couchFetch(url, init);
     }
-    if (response.ok && init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, init, deps);
+    if (!response.ok) throw new Error(`the sync server answered ${response.status} to ${new URL(url, 'http://x').pathname}`);
+    if (init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, init, deps);
     return response;
   };
   return couchFetch;
