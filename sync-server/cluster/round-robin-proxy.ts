@@ -1,6 +1,7 @@
 /**
  * A test load balancer: every request goes to the next server in turn, each on a new connection (no keep-alive
- * stickiness), so a device's consecutive requests land on different servers.
+ * stickiness), so a device's consecutive requests land on different servers. Clients are asked to close after each
+ * answer, so a fault proxy in front of it strikes requests, not a few long-lived connections.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +24,12 @@ export async function startRoundRobinProxy(ports: readonly number[]): Promise<Ro
     const forward = http.request(
       { host: '127.0.0.1', port: ports[which], path: req.url, method: req.method, headers: req.headers, agent: false },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, connection: 'close' });
         answer.pipe(res);
+        // A server killed mid-answer: cut the client too, or its response would stay open for ever.
+        answer.on('close', () => {
+          if (!answer.complete) res.destroy();
+        });
       },
     );
     forward.on('error', () => {
