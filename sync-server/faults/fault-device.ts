@@ -37,6 +37,9 @@ export async function openFaultDevice(name: string, baseUrl: string, cookie: str
       const answer = base(url, init);
       if (isPush) for (const resolve of pushSent.splice(0)) resolve();
       const res = await answer;
+      // As the app's couch fetch: RxDB's live pull reads `results` of any JSON outside its retry, and an error
+      // body (a balancer's 502, a 503 while storage is away) would end it for good.
+      if (!res.ok) throw new Error(`${new URL(url).pathname} answered ${res.status}`);
       if (isPush && res.status === 201) {
         const rows = (await res.clone().json()) as Array<{ id?: string; ok?: boolean }>;
         for (const row of rows) if (row.ok && row.id) acknowledged.add(row.id);
