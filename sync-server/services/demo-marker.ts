@@ -1,19 +1,21 @@
 /**
- * Whether the data directory holds the demo, and whether it is empty: local (never replicated) marker docs. The
- * claim lets one of several servers starting at once over one CouchDB seed, and the others wait for its marker.
+ * Whether the data directory holds the demo, and whether it is empty: a local (never replicated) marker doc. The
+ * claim lets one of several servers starting at once over one CouchDB seed, and the others wait for its marker. It
+ * is an ordinary document in the server's own database, not a `_local` one: a CouchDB 3 cluster overwrites a
+ * `_local` document written again without its revision (pouchdb-server answers 409), so every server would win.
  */
-import type { Storage } from './storage';
+import type { Database, Storage } from './storage';
 
 const MARKER_ID = '_local/demo-seeded';
-const CLAIM_ID = '_local/demo-seed-claim';
+const CLAIM_ID = 'claim/demo-seed';
 /** How long a server waits for another one's seeding before it goes on without the demo's branding. */
 const WAIT_FOR_SEED_MS = 120_000;
 const POLL_MS = 200;
 
-/** True when the marker `id` is stored. */
-async function hasMarker(storage: Storage, id: string): Promise<boolean> {
+/** True when the marker `id` is stored in `db`. */
+async function hasMarker(db: Database, id: string): Promise<boolean> {
   try {
-    await storage.users.get(id);
+    await db.get(id);
     return true;
   } catch (error) {
     if ((error as { status?: number }).status === 404) return false;
@@ -23,7 +25,7 @@ async function hasMarker(storage: Storage, id: string): Promise<boolean> {
 
 /** True when the demo was seeded into this data directory. */
 export function isDemoSeeded(storage: Storage): Promise<boolean> {
-  return hasMarker(storage, MARKER_ID);
+  return hasMarker(storage.users, MARKER_ID);
 }
 
 /** Records that the demo was seeded. */
@@ -39,14 +41,16 @@ export async function isEmpty(storage: Storage): Promise<boolean> {
 
 /** Whether some server has claimed the seeding (it may still be seeding). */
 export function isSeedClaimed(storage: Storage): Promise<boolean> {
-  return hasMarker(storage, CLAIM_ID);
+  return hasMarker(storage.scopeIndex, CLAIM_ID);
 }
 
-/** Claims the seeding; false when another server claimed it first (the first write of a fixed id wins). */
+/**
+ * Claims the seeding; false when another server claimed it first (the first write of a fixed id wins). A write
+ * fewer than a quorum of copies took (a cluster answering 202: another server's claim took the others) is no claim.
+ */
 export async function claimSeeding(storage: Storage): Promise<boolean> {
   try {
-    await storage.users.put({ _id: CLAIM_ID, claimedAt: new Date().toISOString() });
-    return true;
+    return (await storage.scopeIndex.putWithQuorum({ _id: CLAIM_ID, claimedAt: new Date().toISOString() })).quorum;
   } catch (error) {
     if ((error as { status?: number }).status === 409) return false;
     throw error;
