@@ -35,8 +35,14 @@ async function launch(env: Record<string, string>, port: number): Promise<{ chil
   return { child, port };
 }
 
+/** How a test cluster differs from the default: the balancer's origin (a browser's), and the demo seeded. */
+export interface ClusterOptions {
+  publicUrl?: string;
+  seedDemo?: boolean;
+}
+
 /** Starts `count` servers at once over `couchdbUrl` and `redisUrl`. */
-export async function startCluster(count: number, couchdbUrl: string, redisUrl: string): Promise<Cluster> {
+export async function startCluster(count: number, couchdbUrl: string, redisUrl: string, options: ClusterOptions = {}): Promise<Cluster> {
   const prefix = `harbor_cluster_${randomBytes(5).toString('hex')}_`;
   const env = {
     COUCHDB_URL: couchdbUrl,
@@ -44,8 +50,8 @@ export async function startCluster(count: number, couchdbUrl: string, redisUrl: 
     REDIS_URL: redisUrl,
     SESSION_SECRET: CLUSTER_SECRET,
     HOST: '127.0.0.1',
-    PUBLIC_URL: CLUSTER_ORIGIN,
-    SEED_DEMO: '0',
+    PUBLIC_URL: options.publicUrl ?? CLUSTER_ORIGIN,
+    SEED_DEMO: options.seedDemo ? '1' : '0',
     NODE_ENV: 'production',
   };
   const started = await Promise.all(Array.from({ length: count }, async () => launch(env, await freePort())));

@@ -11,13 +11,16 @@ export interface RoundRobinProxy {
   url: string;
   /** How many requests each server was sent. */
   counts(): number[];
+  /** The paths of the requests it answered 502 for (their server did not answer), oldest first. */
+  refused(): string[];
   close(): Promise<void>;
 }
 
-/** Starts the balancer on a free loopback port in front of `ports` (servers on 127.0.0.1). */
-export async function startRoundRobinProxy(ports: readonly number[]): Promise<RoundRobinProxy> {
+/** Starts the balancer on loopback `port` (a free one by default) in front of `ports` (servers on 127.0.0.1). */
+export async function startRoundRobinProxy(ports: readonly number[], port = 0): Promise<RoundRobinProxy> {
   let next = 0;
   const counts = ports.map(() => 0);
+  const refused: string[] = [];
   const server = http.createServer((req, res) => {
     const which = next++ % ports.length;
     counts[which]! += 1;
@@ -33,6 +36,7 @@ export async function startRoundRobinProxy(ports: readonly number[]): Promise<Ro
       },
     );
     forward.on('error', () => {
+      refused.push(new URL(req.url ?? '/', 'http://x').pathname);
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'bad_gateway', reason: 'the server did not answer' }));
     });
@@ -41,10 +45,11 @@ export async function startRoundRobinProxy(ports: readonly number[]): Promise<Ro
     });
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     counts: () => [...counts],
+    refused: () => [...refused],
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
