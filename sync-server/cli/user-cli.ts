@@ -1,26 +1,43 @@
-/** `npm run user -- add|list`: manage accounts in DATA_DIR while the server is stopped. */
+/**
+ * `npm run user -- add|list`: manage accounts in DATA_DIR while the server is stopped, or, with COUCHDB_URL set
+ * (and the servers' other settings), in the CouchDB the servers use, while they run.
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { UserRole } from '../../app/model/constants';
 import { AccountError, checkNewAccount, createAccount, listUsers } from '../services/accounts';
-import { openStorage, type Storage } from '../services/storage';
+import { ConfigError, loadConfig, withoutCredentials } from '../config';
+import { openStorage, type Storage, type StorageLocation } from '../services/storage';
 import { isDataDirLocked } from '../services/storage-errors';
 import { readPassword } from './read-password';
 
 const USAGE = `Usage:
   npm run user -- add --role customer|agent --email EMAIL --name "FULL NAME"   (password asked for, or piped on stdin)
   npm run user -- list
-Honors DATA_DIR (default ./data). Run it while the server is stopped.`;
+Honors DATA_DIR (default ./data): run it while the server is stopped. With COUCHDB_URL (and the servers'
+COUCHDB_DB_PREFIX, REDIS_URL and SESSION_SECRET) it works on their CouchDB, servers running or not.`;
 
 class CliError extends Error {}
 
+/** The servers' storage: their CouchDB when COUCHDB_URL is set (checked as start-up checks it), else DATA_DIR. */
+function storageLocation(): StorageLocation {
+  if (!process.env.COUCHDB_URL?.trim()) return { kind: 'leveldb', dataDir: path.resolve(process.env.DATA_DIR?.trim() || './data') };
+  try {
+    return loadConfig(process.env).storage;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 async function withStorage<T>(task: (storage: Storage) => Promise<T>): Promise<T> {
-  const dataDir = path.resolve(process.env.DATA_DIR?.trim() || './data');
+  const location = storageLocation();
   let storage: Storage;
   try {
-    storage = await openStorage({ kind: 'leveldb', dataDir });
+    storage = await openStorage(location);
   } catch (error) {
     if (isDataDirLocked(error)) throw new CliError('Stop the server first: the data directory is in use.');
+    if (location.kind === 'couchdb') throw new CliError(`CouchDB at ${withoutCredentials(location.url)} did not answer: ${(error as Error).message}`);
     throw error;
   }
   try {
