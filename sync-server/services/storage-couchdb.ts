@@ -4,7 +4,8 @@
  */
 import type nano from 'nano';
 import {
-  StorageError, type AllDocsRow, type BulkResult, type ChangeResult, type DocumentDatabase, type DocumentInput, type StoredDocument,
+  StorageError, type AllDocsRow, type BulkResult, type ChangeResult, type DocumentDatabase, type DocumentInput, type RevisionDocument,
+  type StoredDocument,
 } from './storage-engine';
 
 /** How long one longpoll of `watch` waits before it is renewed. */
@@ -79,8 +80,8 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
           });
       return page.rows;
     },
-    async changes({ since, limit, includeDocs }) {
-      const page = await changesPage({ since: since ?? 0, limit, include_docs: includeDocs });
+    async changes({ since, limit, includeDocs, allLeaves }) {
+      const page = await changesPage({ since: since ?? 0, limit, include_docs: includeDocs, ...(allLeaves && { style: 'all_docs' }) });
       return {
         results: page.results.map((change): ChangeResult => ({
           seq: String(change.seq),
@@ -88,6 +89,7 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
           rev: change.changes[0]!.rev,
           ...(change.deleted && { deleted: true as const }),
           ...(includeDocs && change.doc && { doc: change.doc }),
+          ...(allLeaves && { leaves: change.changes.map((leaf) => leaf.rev) }),
         })),
         lastSeq: String(page.last_seq),
       };
@@ -115,6 +117,32 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
     async isPristine() {
       const info = await call<{ doc_count: number; doc_del_count?: number; update_seq: string | number }>({});
       return info.doc_count === 0 && (info.doc_del_count ?? 0) === 0 && Number.parseInt(String(info.update_seq), 10) === 0;
+    },
+    async missingRevisions(revisions) {
+      if (Object.keys(revisions).length === 0) return {};
+      const diff = await call<Record<string, { missing?: string[] }>>({ method: 'POST', path: '_revs_diff', body: revisions });
+      return Object.fromEntries(Object.entries(diff).map(([id, { missing }]) => [id, missing ?? []]));
+    },
+    async readRevisions(wanted) {
+      if (wanted.length === 0) return [];
+      // CouchDB answers a revision it lacks with `error`, pouchdb-server with `missing`.
+      const { results } = await call<{ results: { id: string; docs: ({ ok: RevisionDocument } | { error?: unknown; missing?: string })[] }[] }>({
+        method: 'POST', path: '_bulk_get', qs: { revs: true }, body: { docs: wanted },
+      });
+      return results.flatMap(({ id, docs }) =>
+        docs.map((found) => {
+          if ('ok' in found) return found.ok;
+          throw new StorageError(404, 'not_found', `revision missing of ${id}`);
+        }));
+    },
+    async writeRevisions(docs) {
+      if (docs.length === 0) return;
+      // CouchDB answers only the documents it could not store (a validation refusal, say).
+      const failed = await call<{ id: string; error?: string; reason?: string }[]>({
+        method: 'POST', path: '_bulk_docs', body: { docs, new_edits: false },
+      });
+      const first = failed.find((result) => result.error);
+      if (first) throw new StorageError(BULK_STATUS[first.error!] ?? 500, first.error!, `${first.id}: ${first.reason ?? ''}`);
     },
   };
 }

@@ -2,7 +2,7 @@
 import PouchDB from 'pouchdb-core';
 import leveldbAdapter from 'pouchdb-adapter-leveldb';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import type { AllDocsRow, BulkResult, DocumentDatabase, StoredDocument } from './storage-engine';
+import { StorageError, type AllDocsRow, type BulkResult, type DocumentDatabase, type RevisionDocument, type StoredDocument } from './storage-engine';
 
 PouchDB.plugin(leveldbAdapter).plugin(memoryAdapter);
 
@@ -46,8 +46,10 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
           });
       return result.rows as unknown as AllDocsRow[];
     },
-    async changes({ since, limit, includeDocs }) {
-      const page = await db.changes({ since: since === null ? 0 : Number(since), limit, include_docs: includeDocs });
+    async changes({ since, limit, includeDocs, allLeaves }) {
+      const page = await db.changes({
+        since: since === null ? 0 : Number(since), limit, include_docs: includeDocs, ...(allLeaves && { style: 'all_docs' }),
+      });
       return {
         results: page.results.map((change) => ({
           seq: String(change.seq),
@@ -55,6 +57,7 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
           rev: change.changes[0]!.rev,
           ...(change.deleted && { deleted: true as const }),
           ...(includeDocs && change.doc && { doc: change.doc as unknown as StoredDocument }),
+          ...(allLeaves && { leaves: change.changes.map((leaf) => leaf.rev) }),
         })),
         lastSeq: String(page.last_seq),
       };
@@ -70,6 +73,25 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
     async isPristine() {
       const info = await db.info();
       return info.doc_count === 0 && Number(info.update_seq) === 0;
+    },
+    async missingRevisions(revisions) {
+      const diff = await db.revsDiff(revisions as Record<string, string[]>);
+      return Object.fromEntries(Object.entries(diff).map(([id, { missing }]) => [id, missing ?? []]));
+    },
+    async readRevisions(wanted) {
+      if (wanted.length === 0) return [];
+      const { results } = await db.bulkGet({ docs: [...wanted], revs: true });
+      return results.flatMap(({ id, docs }) =>
+        docs.map((found) => {
+          if ('ok' in found) return found.ok as unknown as RevisionDocument;
+          throw new StorageError(404, 'not_found', `revision missing of ${id}`);
+        }));
+    },
+    async writeRevisions(docs) {
+      if (docs.length === 0) return;
+      const results = await db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+      const failed = results.find((result) => 'error' in result && result.error) as PouchDB.Core.Error | undefined;
+      if (failed) throw new StorageError(failed.status ?? 500, failed.name ?? 'error', `${failed.id}: ${failed.message ?? ''}`);
     },
     close: () => db.close(),
   };

@@ -49,6 +49,8 @@ export interface ChangeResult {
   rev: string;
   deleted?: true;
   doc?: StoredDocument;
+  /** With `allLeaves`: every leaf revision (the winner, conflicts and deleted branches), as `style=all_docs` gives. */
+  leaves?: string[];
 }
 
 /** What a page of the changes feed may be asked. */
@@ -57,6 +59,13 @@ export interface ChangesOptions {
   since: Seq | null;
   limit: number;
   includeDocs: boolean;
+  /** Also list each document's leaf revisions in `leaves` (what a copy with every revision needs). */
+  allLeaves?: boolean;
+}
+
+/** One revision as replication moves it: the document at `_rev` and its ancestry (`_revisions.ids`, newest first). */
+export interface RevisionDocument extends StoredDocument {
+  _revisions: { start: number; ids: string[] };
 }
 
 /** One database. Failures reject with a `StorageError`; a missing document with status 404, a stale `_rev` 409. */
@@ -83,6 +92,15 @@ export interface DocumentDatabase {
   docCount(): Promise<number>;
   /** True when nothing was ever written (no document, not even a deleted one). */
   isPristine(): Promise<boolean>;
+  /** Of `revisions` (revision ids by document id), those this database lacks, by id (CouchDB's `_revs_diff`). */
+  missingRevisions(revisions: Readonly<Record<string, readonly string[]>>): Promise<Record<string, string[]>>;
+  /** Those revisions with their ancestry (`_bulk_get?revs=true`); a revision that is not stored rejects with 404. */
+  readRevisions(wanted: readonly { id: string; rev: string }[]): Promise<RevisionDocument[]>;
+  /**
+   * Stores revisions as they are, with their ids and ancestry (`new_edits: false`, as replication writes): a
+   * revision already stored is a no-op, and branches that meet become conflicts, never errors.
+   */
+  writeRevisions(docs: readonly RevisionDocument[]): Promise<void>;
 }
 
 /** A storage failure, in the shape the error handler treats as the server's fault (`error: true`). */
