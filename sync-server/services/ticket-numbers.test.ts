@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStorage, type Database, type Storage } from './storage';
-import { ticketNumbersFor } from './ticket-numbers';
+import { raiseTicketCounter, readTicketCounter, ticketNumbersFor } from './ticket-numbers';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -54,5 +54,33 @@ describe('ticket numbers', () => {
     const partitioned: Storage = { ...storage, scopeIndex };
     expect(await ticketNumbersFor(partitioned).next()).toBe(3);
     expect(await ticketNumbersFor(partitioned).next()).toBe(4);
+  });
+
+  it('raises the counter to a number, never lowers it, and reads a conflicted one as its highest revision', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    cleanups.push(() => storage.close());
+    expect(await readTicketCounter(storage.scopeIndex)).toBeUndefined();
+    expect(await raiseTicketCounter(storage, 7)).toEqual({ last: 7, raised: true });
+    expect(await raiseTicketCounter(storage, 5)).toEqual({ last: 7, raised: false });
+    expect(await ticketNumbersFor(storage).next()).toBe(8);
+
+    await storage.scopeIndex.writeRevisions([
+      { _id: 'counter/ticket-number', _rev: `1-${'f'.repeat(32)}`, _revisions: { start: 1, ids: ['f'.repeat(32)] }, last: 20 },
+    ]);
+    expect(await readTicketCounter(storage.scopeIndex)).toBe(20);
+    expect((await storage.scopeIndex.get('counter/ticket-number', { conflicts: true }))._conflicts).toHaveLength(1);
+    expect(await raiseTicketCounter(storage, 12)).toEqual({ last: 20, raised: false });
+    expect(await raiseTicketCounter(storage, 30)).toEqual({ last: 30, raised: true });
+    expect((await storage.scopeIndex.get('counter/ticket-number', { conflicts: true }))._conflicts ?? []).toEqual([]);
+    expect(await ticketNumbersFor(storage).next()).toBe(31);
+  });
+
+  it('writes a missing counter at least above every stored ticket number', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    cleanups.push(() => storage.close());
+    await storage.tickets.put({ _id: 't-old', number: 40 });
+    expect(await raiseTicketCounter(storage, 12)).toEqual({ last: 40, raised: true });
+    expect(await readTicketCounter(storage.scopeIndex)).toBe(40);
+    expect(await ticketNumbersFor(storage).next()).toBe(41);
   });
 });
