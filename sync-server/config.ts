@@ -116,33 +116,50 @@ export function withoutCredentials(url: string): string {
   }
 }
 
-/** Embedded LevelDB under DATA_DIR, or the CouchDB server at COUCHDB_URL (which needs a shared SESSION_SECRET). */
-function parseStorage(env: Env, secret: string | undefined): StorageLocation {
-  const url = nonEmpty(env, 'COUCHDB_URL');
-  if (url === undefined) return { kind: 'leveldb', dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data') };
+/** The default of COUCHDB_DB_PREFIX. */
+export const DEFAULT_COUCH_PREFIX = 'harbor_';
+
+/**
+ * A CouchDB server URL (`name` says where it came from in the one-line error), without a trailing slash. It must
+ * name the server only: `prefixName` names the databases.
+ */
+export function parseCouchUrl(raw: string, name = 'COUCHDB_URL', prefixName = 'COUCHDB_DB_PREFIX'): string {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(raw);
   } catch {
-    throw new ConfigError('COUCHDB_URL must be a URL such as http://admin:secret@couch-1:5984.');
+    throw new ConfigError(`${name} must be a URL such as http://admin:secret@couch-1:5984.`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigError(`COUCHDB_URL must start with http:// or https://, not "${parsed.protocol}".`);
+    throw new ConfigError(`${name} must start with http:// or https://, not "${parsed.protocol}".`);
   }
   if (parsed.pathname !== '/' || parsed.search || parsed.hash) {
-    throw new ConfigError('COUCHDB_URL must name the server only (no database, path or query); COUCHDB_DB_PREFIX names the databases.');
+    throw new ConfigError(`${name} must name the server only (no database, path or query); ${prefixName} names the databases.`);
   }
-  const prefix = nonEmpty(env, 'COUCHDB_DB_PREFIX') ?? 'harbor_';
-  if (!COUCH_PREFIX.test(prefix)) {
-    throw new ConfigError('COUCHDB_DB_PREFIX must start with a lowercase letter and hold only a-z, 0-9, _, $, (, ), + and -.');
+  return parsed.toString().replace(/\/$/, '');
+}
+
+/** The prefix of every CouchDB database name (`name` says where it came from in the one-line error). */
+export function parseCouchPrefix(raw: string, name = 'COUCHDB_DB_PREFIX'): string {
+  if (!COUCH_PREFIX.test(raw)) {
+    throw new ConfigError(`${name} must start with a lowercase letter and hold only a-z, 0-9, _, $, (, ), + and -.`);
   }
+  return raw;
+}
+
+/** Embedded LevelDB under DATA_DIR, or the CouchDB server at COUCHDB_URL (which needs a shared SESSION_SECRET). */
+function parseStorage(env: Env, secret: string | undefined): StorageLocation {
+  const raw = nonEmpty(env, 'COUCHDB_URL');
+  if (raw === undefined) return { kind: 'leveldb', dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data') };
+  const url = parseCouchUrl(raw);
+  const prefix = parseCouchPrefix(nonEmpty(env, 'COUCHDB_DB_PREFIX') ?? DEFAULT_COUCH_PREFIX);
   if (secret === undefined) {
     throw new ConfigError('SESSION_SECRET is required with COUCHDB_URL: every server must sign cookies with the same secret.');
   }
   if (nonEmpty(env, 'REDIS_URL') === undefined) {
     throw new ConfigError('REDIS_URL is required with COUCHDB_URL: the servers share their feed index and sign-in counters there.');
   }
-  return { kind: 'couchdb', url: parsed.toString().replace(/\/$/, ''), prefix };
+  return { kind: 'couchdb', url, prefix };
 }
 
 /** REDIS_URL (used with COUCHDB_URL only). */

@@ -10,11 +10,14 @@ export function isDataDirLocked(error: unknown): boolean {
   return /IO error: lock|LOCK: Resource temporarily unavailable|already held by process/i.test(message);
 }
 
-/** The one line to say when CouchDB at `where` (printed without credentials) cannot be used, or undefined. */
-export function couchStartupProblem(error: unknown, where: string): string | undefined {
+/**
+ * The one line to say when CouchDB at `where` (printed without credentials) cannot be used, or undefined;
+ * `urlName` is where its URL came from.
+ */
+export function couchStartupProblem(error: unknown, where: string, urlName = 'COUCHDB_URL'): string | undefined {
   if (!(error instanceof StorageError)) return undefined;
   if (error.status === 401 || error.status === 403) {
-    return `CouchDB at ${where} refused the user name and password in COUCHDB_URL (${error.reason}).`;
+    return `CouchDB at ${where} refused the user name and password in ${urlName} (${error.reason}).`;
   }
   if (error.name === 'unreachable') return `CouchDB at ${where} cannot be reached: ${error.reason}.`;
   return `CouchDB at ${where} answered ${error.status} ${error.name}: ${error.reason}.`;
