@@ -28,6 +28,29 @@ export function isDemoSeeded(storage: Storage): Promise<boolean> {
   return hasMarker(storage.users, MARKER_ID);
 }
 
+/**
+ * Copies the marker of `source` to `target` (a migration: local docs never replicate), so that a seeded portal is
+ * not seeded again and keeps the demo's branding. Says what it found.
+ */
+export async function copyDemoMarker(source: Storage, target: Storage): Promise<'copied' | 'already there' | 'none'> {
+  let marker: Record<string, unknown>;
+  try {
+    marker = await source.users.get(MARKER_ID);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return 'none';
+    throw error;
+  }
+  if (await isDemoSeeded(target)) return 'already there';
+  const { _rev: _, ...fields } = marker;
+  try {
+    await target.users.put({ ...fields, _id: MARKER_ID });
+  } catch (error) {
+    if ((error as { status?: number }).status === 409) return 'already there';
+    throw error;
+  }
+  return 'copied';
+}
+
 /** Records that the demo was seeded. */
 export async function markDemoSeeded(storage: Storage): Promise<void> {
   await storage.users.put({ _id: MARKER_ID, seededAt: new Date().toISOString() });

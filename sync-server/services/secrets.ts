@@ -6,15 +6,22 @@ import path from 'node:path';
 /** The file under DATA_DIR that keeps the generated secret. */
 export const SECRET_FILE = 'session-secret';
 
-/** Reads the kept secret, or makes and keeps a new one. */
-export function ensureSessionSecret(dataDir: string): string {
-  const file = path.join(dataDir, SECRET_FILE);
+/** The secret kept in `dataDir`, or undefined when none is (no file, or one too short to be ours); creates nothing. */
+export function readSessionSecret(dataDir: string): string | undefined {
   try {
-    const kept = readFileSync(file, 'utf8').trim();
-    if (kept.length >= 32) return kept;
+    const kept = readFileSync(path.join(dataDir, SECRET_FILE), 'utf8').trim();
+    return kept.length >= 32 ? kept : undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
   }
+}
+
+/** Reads the kept secret, or makes and keeps a new one. */
+export function ensureSessionSecret(dataDir: string): string {
+  const kept = readSessionSecret(dataDir);
+  if (kept !== undefined) return kept;
+  const file = path.join(dataDir, SECRET_FILE);
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });

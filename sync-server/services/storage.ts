@@ -3,7 +3,7 @@
  * `DocumentDatabase` of the engine the configuration names (embedded PouchDB, or a CouchDB 3 server or cluster).
  * Routes and services get `Storage` and never see an engine.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import nano from 'nano';
 import { openEmbeddedDatabase } from './storage-embedded';
@@ -42,6 +42,11 @@ const COUCH_NAMES: Readonly<Record<DatabaseName, string>> = {
 };
 
 let memoryCounter = 0;
+
+/** True when `dataDir` holds an embedded portal: every database's LevelDB files (checked without opening any). */
+export function isEmbeddedDataDir(dataDir: string): boolean {
+  return DATABASE_NAMES.every((name) => existsSync(path.join(dataDir, name, 'CURRENT')));
+}
 
 /** Opens (creating when missing) every database at `location`. */
 export async function openStorage(location: StorageLocation): Promise<Storage> {
