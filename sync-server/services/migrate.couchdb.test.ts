@@ -142,10 +142,10 @@ describe('migrating an embedded portal into CouchDB', () => {
       const lines = first.stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(new RegExp(`^Copying .*cli into .* \\(databases ${prefix}\\*\\)$`));
       expect(lines.slice(1, 5)).toEqual([
-        expect.stringMatching(/^users +\d+ copied \(\d+ revisions\), 0 already there$/),
+        expect.stringMatching(/^users +\d+ copied \(\d+ leaf revisions\), 0 already there$/),
         expect.stringMatching(/^sessions +\d+ copied/),
-        'tickets   2 copied (3 revisions), 0 already there',
-        expect.stringMatching(/^messages +2 copied \(2 revisions\), 0 already there$/),
+        'tickets   2 copied (3 leaf revisions), 0 already there',
+        expect.stringMatching(/^messages +2 copied \(2 leaf revisions\), 0 already there$/),
       ]);
       expect(lines.slice(5)).toEqual([
         `ticket counter: raised to ${made.counter}`,

@@ -21,7 +21,7 @@ export interface DatabaseProgress {
   database: CopiedDatabase;
   copied: number;
   alreadyThere: number;
-  /** Revisions written (a document with a conflict or a deleted branch has several). */
+  /** Leaf revisions written, each with its history (a document with a conflict or a deleted branch has several). */
   revisions: number;
 }
 
