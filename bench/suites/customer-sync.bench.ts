@@ -1,6 +1,7 @@
 // Issue 5 item 2: a customer's new device, first sync in a one-customer and a 1,000-customer database, the pouchdb-server anchor, and catch-up after 10,000 other changes.
 import type { BenchContext, BenchResult } from '../bench-types';
 import { signInClient } from '../support/couch-client';
+import { crowdDocCount, crowdSeed } from '../support/crowd-seed';
 import { anchorFirstSync, loadRemote, ourCatchUp, ourFirstSync } from '../support/device-sync';
 import { BENCH_PASSWORD, bulkWrite, startHarbor, type HarborBenchServer } from '../support/harbor-server';
 import { startPouchServer } from '../support/pouchdb-server-process';
@@ -12,28 +13,14 @@ const GROUP = 'First sync (customer)';
 
 /** Seeds customer 0 (50 tickets, 500 messages) among `others` customers of 20 tickets and 180 messages, interleaved. */
 async function seededServer(others: number, ctx: BenchContext): Promise<{ server: HarborBenchServer; own: ReturnType<typeof customerDocs> }> {
-  const own = customerDocs(benchCustomer(0), 50, 500);
-  const users = [benchCustomer(0), ...Array.from({ length: others }, (_, i) => benchCustomer(i + 1))];
+  const seed = crowdSeed(others);
   const t0 = performance.now();
-  const server = await startHarbor({
-    users,
-    async fill(storage) {
-      const slices = Math.max(1, others);
-      for (let i = 0; i <= others; i++) {
-        // Customer 0's documents are written a slice at a time between the others', as over months of use.
-        const from = (n: number) => Math.floor((i * n) / slices);
-        const to = (n: number) => Math.floor(((i + 1) * n) / slices);
-        const theirs = i < others ? customerDocs(benchCustomer(i + 1), 20, 180) : { tickets: [], messages: [] };
-        await bulkWrite(storage.tickets, [...own.tickets.slice(from(50), to(50)), ...theirs.tickets]);
-        await bulkWrite(storage.messages, [...own.messages.slice(from(500), to(500)), ...theirs.messages]);
-      }
-    },
-  });
+  const server = await startHarbor(seed);
   // The first /db request waits for the scope index to catch up on start-up: do it untimed.
   const warm = await signInClient(server.baseUrl, benchCustomer(others > 0 ? 1 : 0).email, BENCH_PASSWORD);
   await ourFirstSync(warm);
-  ctx.log(`seeded ${others + 1} customers (${(others * 200 + 550).toLocaleString()} docs) and indexed in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  return { server, own };
+  ctx.log(`seeded ${others + 1} customers (${crowdDocCount(others).toLocaleString()} docs) and indexed in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  return { server, own: seed.own };
 }
 
 /** Runs the customer first-sync and catch-up measurements. */
@@ -98,7 +85,7 @@ export default async function customerSync(ctx: BenchContext): Promise<BenchResu
   }
   await crowd.server.close();
 
-  const docs = `${(others * 200 + 550).toLocaleString('en')} docs`;
+  const docs = `${crowdDocCount(others).toLocaleString('en')} docs`;
   results.push(
     medianResult('sync.customer.alone', GROUP, 'ours: 50 tickets + 500 messages, database holds only them', aloneMs, 'ms'),
     medianResult('sync.customer.crowd', GROUP, `ours: same customer, database of ${others + 1} customers (${docs})`, crowdMs, 'ms'),

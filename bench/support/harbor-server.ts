@@ -60,12 +60,17 @@ export async function bulkWrite(db: Storage['tickets'], docs: object[], chunk = 
   }
 }
 
+/** Writes `seed` into open storage of either engine (a LevelDB directory, or a cluster's CouchDB databases). */
+export async function seedStorage(storage: Storage, seed: HarborSeed): Promise<void> {
+  await writeUsers(storage, seed.users);
+  await seed.fill?.(storage);
+}
+
 /** Seeds a fresh LevelDB directory (storage closed afterwards, so another process may open it). */
 async function seedDir(seed: HarborSeed): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbor-bench-'));
   const storage = await openStorage({ kind: 'leveldb', dataDir });
-  await writeUsers(storage, seed.users);
-  await seed.fill?.(storage);
+  await seedStorage(storage, seed);
   await storage.close();
   return dataDir;
 }
