@@ -1,6 +1,6 @@
 // Issue 5 item 2: a customer's new device, first sync in a one-customer and a 1,000-customer database, the pouchdb-server anchor, and catch-up after 10,000 other changes.
 import type { BenchContext, BenchResult } from '../bench-types';
-import { signInClient } from '../support/couch-client';
+import { signInClient, type WireSeq } from '../support/couch-client';
 import { crowdDocCount, crowdSeed } from '../support/crowd-seed';
 import { anchorFirstSync, loadRemote, ourCatchUp, ourFirstSync } from '../support/device-sync';
 import { BENCH_PASSWORD, bulkWrite, startHarbor, type HarborBenchServer } from '../support/harbor-server';
@@ -35,7 +35,7 @@ export default async function customerSync(ctx: BenchContext): Promise<BenchResu
   const pouch = await startPouchServer();
   const aloneClient = await signInClient(alone.server.baseUrl, benchCustomer(0).email, BENCH_PASSWORD);
   const client = await signInClient(crowd.server.baseUrl, benchCustomer(0).email, BENCH_PASSWORD);
-  let checkpoint: Record<string, number> = {};
+  let checkpoint: Record<string, WireSeq> = {};
   const aloneMs: number[] = [];
   const crowdMs: number[] = [];
   const anchorMs: number[] = [];

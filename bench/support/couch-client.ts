@@ -1,8 +1,11 @@
 // A plain HTTP client speaking the replication subset RxDB's replicateCouchDB uses (ARCHITECTURE.md "The wire"), with a session cookie.
 
+/** A seq as the server writes it: a number from the embedded server, an opaque string (`{epoch}-{n}`) from a cluster. Passed back as given, never parsed. */
+export type WireSeq = number | string;
+
 /** One row of a `_changes` answer. */
 export interface ChangeRow {
-  seq: number;
+  seq: WireSeq;
   id: string;
   doc?: Record<string, unknown>;
 }
@@ -10,7 +13,7 @@ export interface ChangeRow {
 /** A `_changes` answer. */
 export interface ChangesAnswer {
   results: ChangeRow[];
-  last_seq: number;
+  last_seq: WireSeq;
 }
 
 /** A signed-in HTTP client of our server. */
@@ -52,7 +55,7 @@ export async function signInClient(baseUrl: string, email: string, password: str
 }
 
 /** The pull URL RxDB sends (feed normal or longpoll). */
-export function changesPath(collection: string, since: number | 'now', limit: number, feed: 'normal' | 'longpoll'): string {
+export function changesPath(collection: string, since: WireSeq | 'now', limit: number, feed: 'normal' | 'longpoll'): string {
   return `/db/${collection}/_changes?style=all_docs&feed=${feed}&include_docs=true&since=${since}&heartbeat=60000&limit=${limit}&seq_interval=${limit}`;
 }
 
@@ -60,10 +63,10 @@ export function changesPath(collection: string, since: number | 'now', limit: nu
 export async function pullAll(
   client: CouchClient,
   collection: string,
-  since: number,
+  since: WireSeq,
   limit: number,
   store: (rows: ChangeRow[]) => Promise<void>,
-): Promise<{ lastSeq: number; docs: number }> {
+): Promise<{ lastSeq: WireSeq; docs: number }> {
   let seq = since;
   let docs = 0;
   for (;;) {
@@ -99,7 +102,7 @@ export function liveDevice(
   const ready = new Promise<void>((ok) => (markReady = ok));
   const loop = async (collection: string) => {
     // RxDB starts live with since=now after its first full pull.
-    let since: number | 'now' = (await client.get<ChangesAnswer>(changesPath(collection, 'now', 1, 'normal'), controller.signal)).last_seq;
+    let since: WireSeq | 'now' = (await client.get<ChangesAnswer>(changesPath(collection, 'now', 1, 'normal'), controller.signal)).last_seq;
     if (++armed === collections.length) markReady();
     while (!controller.signal.aborted) {
       const page: ChangesAnswer = await client.get<ChangesAnswer>(changesPath(collection, since, 100, 'longpoll'), controller.signal);

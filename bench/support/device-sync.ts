@@ -1,5 +1,5 @@
 // A new device's first sync both ways: our protocol (RxDB's pull loop) and the anchor's PouchDB.replicate, each into a memory PouchDB.
-import { pullAll, type ChangeRow, type CouchClient } from './couch-client';
+import { pullAll, type ChangeRow, type CouchClient, type WireSeq } from './couch-client';
 import { memoryDb, Pouch, remoteDb } from './pouch-client';
 
 /** RxDB's pull batch in the app (app/data/replication/start-replication.ts). */
@@ -11,7 +11,7 @@ async function storeRows(local: PouchDB.Database, rows: ChangeRow[]): Promise<vo
 }
 
 /** Our first sync: both collections pulled at once from seq 0 into fresh memory databases; returns docs and checkpoints. */
-export async function ourFirstSync(client: CouchClient): Promise<{ docs: number; lastSeq: Record<string, number> }> {
+export async function ourFirstSync(client: CouchClient): Promise<{ docs: number; lastSeq: Record<string, WireSeq> }> {
   const out = await Promise.all(
     (['tickets', 'messages'] as const).map(async (c) => {
       const local = memoryDb(`ours-${c}`);
@@ -26,7 +26,7 @@ export async function ourFirstSync(client: CouchClient): Promise<{ docs: number;
 }
 
 /** A catch-up pull from the device's checkpoints; returns how many documents arrived. */
-export async function ourCatchUp(client: CouchClient, lastSeq: Record<string, number>): Promise<number> {
+export async function ourCatchUp(client: CouchClient, lastSeq: Record<string, WireSeq>): Promise<number> {
   const local = memoryDb('ours-catchup');
   try {
     const counts = await Promise.all(
