@@ -1,56 +1,14 @@
 // A customer's first sync in cluster mode (a sync server over CouchDB + Redis): a one-customer against a 1,000-customer database, and against CouchDB's own `_changes?filter=_selector`.
 import type { BenchContext, BenchResult } from '../bench-types';
-import { startCluster, type Cluster } from '../../sync-server/cluster/cluster-servers';
-import { openStorage } from '../../sync-server/services/storage';
 import { couchJson, startClusterBackend, type ClusterBackend } from '../support/cluster-backend';
-import { signInClient, type CouchClient } from '../support/couch-client';
-import { crowdDocCount, crowdSeed, OWN_MESSAGES, OWN_TICKETS } from '../support/crowd-seed';
+import { crowdDocCount, OWN_DOCS, OWN_MESSAGES, OWN_TICKETS } from '../support/crowd-seed';
 import { ourFirstSync } from '../support/device-sync';
-import { BENCH_PASSWORD, seedStorage } from '../support/harbor-server';
 import { medianResult, missingResult, ratioResult } from '../support/result';
+import { seededCluster } from '../support/seeded-cluster';
 import { benchCustomer } from '../support/seed-data';
 import { median, round } from '../support/stats';
 
 const GROUP = 'First sync (customer, cluster)';
-const OWN = OWN_TICKETS + OWN_MESSAGES;
-/** Seeding and indexing 200,000 documents on a real 3-node cluster over 2 busy cores takes minutes, not this. */
-const INDEX_DEADLINE_MS = 40 * 60_000;
-
-/** A one-server cluster over its own databases, seeded with customer 0 among `others`, its index caught up. */
-async function seededCluster(backend: ClusterBackend, others: number, ctx: BenchContext): Promise<{ cluster: Cluster; client: CouchClient }> {
-  const t0 = performance.now();
-  const cluster = await startCluster(1, backend.couchdbUrl, backend.redisUrl);
-  try {
-    const storage = await openStorage({ kind: 'couchdb', url: backend.couchdbUrl, prefix: cluster.prefix });
-    await seedStorage(storage, crowdSeed(others));
-    await storage.close();
-    const seeded = performance.now();
-    const baseUrl = `http://127.0.0.1:${cluster.servers[0]!.port}`;
-    const client = await signInClient(baseUrl, benchCustomer(0).email, BENCH_PASSWORD);
-    // The last customer written shows the index has reached the end of both feeds, not only customer 0's last slice.
-    const last = others > 0 ? await signInClient(baseUrl, benchCustomer(others).email, BENCH_PASSWORD) : client;
-    await waitIndexed([client, last], [OWN, others > 0 ? 200 : OWN], ctx);
-    const s = (ms: number) => (ms / 1000).toFixed(0);
-    ctx.log(`cluster ${cluster.prefix}: ${crowdDocCount(others).toLocaleString('en')} docs of ${others + 1} customers seeded in ${s(seeded - t0)} s, indexed ${s(performance.now() - seeded)} s later`);
-    return { cluster, client };
-  } catch (error) {
-    await cluster.stop();
-    throw error;
-  }
-}
-
-/** Untimed: pulls as each client until each gets its `expected` documents (the Redis index is built as CouchDB takes the seed). */
-async function waitIndexed(clients: CouchClient[], expected: number[], ctx: BenchContext): Promise<void> {
-  const deadline = Date.now() + INDEX_DEADLINE_MS;
-  for (;;) {
-    const got = [];
-    for (const client of clients) got.push((await ourFirstSync(client)).docs);
-    if (got.every((n, i) => n === expected[i])) return;
-    if (Date.now() > deadline) throw new Error(`index not caught up after ${INDEX_DEADLINE_MS / 60_000} min: pulled ${got.join(', ')} of ${expected.join(', ')}`);
-    ctx.log(`waiting for the index: pulled ${got.join(', ')} of ${expected.join(', ')}`);
-    await new Promise((ok) => setTimeout(ok, 5_000));
-  }
-}
 
 /** CouchDB's own per-customer feed from the start: one `POST _changes?filter=_selector` with include_docs; returns the rows. */
 async function selectorFeed(couchdbUrl: string, database: string, customerId: string): Promise<number> {
@@ -86,8 +44,8 @@ export default async function clusterFirstSync(ctx: BenchContext): Promise<Bench
     const crowd = await seededCluster(backend, others, ctx);
     cleanups.push(() => crowd.cluster.stop());
     for (let run = 0; run < runs; run++) {
-      aloneMs.push(await timed('ours, one-customer database', OWN, async () => (await ourFirstSync(alone.client)).docs));
-      crowdMs.push(await timed('ours, crowd database', OWN, async () => (await ourFirstSync(crowd.client)).docs));
+      aloneMs.push(await timed('ours, one-customer database', OWN_DOCS, async () => (await ourFirstSync(alone.client)).docs));
+      crowdMs.push(await timed('ours, crowd database', OWN_DOCS, async () => (await ourFirstSync(crowd.client)).docs));
       if (!backend.realCouch) continue;
       // Both collections at once, as the device pulls them; no device-side store (ours includes one).
       const start = performance.now();

@@ -6,9 +6,10 @@ import { benchCustomer, customerDocs } from './seed-data';
 /** Customer 0's share of a crowd seed: 50 tickets and 500 messages. */
 export const OWN_TICKETS = 50;
 export const OWN_MESSAGES = 500;
+export const OWN_DOCS = OWN_TICKETS + OWN_MESSAGES;
 
 /** How many tickets and messages a crowd of `others` customers (20 + 180 each) and customer 0 hold together. */
-export const crowdDocCount = (others: number): number => others * 200 + OWN_TICKETS + OWN_MESSAGES;
+export const crowdDocCount = (others: number): number => others * 200 + OWN_DOCS;
 
 /** Writes each collection's documents in the order given, in `_bulk_docs` calls of up to 2,000. */
 function bufferedWriter(storage: Storage): { add(docs: ReturnType<typeof customerDocs>): Promise<void>; flush(): Promise<void> } {
