@@ -1,12 +1,13 @@
 /** Assembles the agent's data: the inbox from the in-memory index, unread per device, threads, writes, agents. */
 import { createMemo, getOwner, onCleanup, type Accessor } from 'solid-js';
 import type { SessionUser } from '../model';
-import { createAgentDirectory, type DirectoryRemote } from './agent-directory';
+import { createAgentDirectory } from './agent-directory';
 import { createSeenStore } from './agent-seen-store';
 import { createAgentThread } from './agent-thread';
 import type { AgentData, InboxFilter, InboxRow } from './agent-types';
 import { createAgentWrites } from './agent-writes';
 import type { PortalDatabase } from './database';
+import type { DeviceHttp } from './device-http';
 import { createInboxFeed } from './inbox-feed';
 import type { RestoredIndex } from './inbox-stored';
 import { createRowMaker, isUnread, matches, normaliseSearch } from './inbox-rows';
@@ -21,7 +22,7 @@ export function createAgentData(
   user: SessionUser,
   outbox: Outbox,
   listsKnown: Accessor<boolean>,
-  remote: DirectoryRemote | null,
+  http: DeviceHttp | null,
   storedIndex?: Promise<RestoredIndex | null>,
 ): AgentData {
   const feed = createInboxFeed(db, storedIndex);
@@ -57,6 +58,6 @@ export function createAgentData(
     },
     thread: (ticketId: string) => createAgentThread(db, ticketId, outbox.entries, listsKnown),
     ...createAgentWrites(db, user, outbox),
-    agents: createAgentDirectory(db, remote),
+    agents: createAgentDirectory(db, http),
   };
 }

@@ -4,7 +4,7 @@ import { createEffect } from 'solid-js';
 import { fetchWithCookie } from '../../sync-server/integration/device';
 import { signIn, signUp, startServer, type LiveServer } from '../../sync-server/integration/http-session';
 import { createDraft } from './drafts';
-import { SIGNED_IN_EVENT, setStoredUser, storedUser } from './session';
+import { announceSignedIn, setStoredUser, storedUser } from './session';
 import { freshStorage, openTestPortal, until, type OpenedPortal } from './testing/portal-fixture';
 
 let live: LiveServer;
@@ -47,7 +47,7 @@ describe('the session on the device', () => {
     expect(await serverHas(sam.cookie, 'tickets', second)).toBe(false);
 
     cookie = await signIn(live.baseUrl, 'ada@example.com');
-    window.dispatchEvent(new Event(SIGNED_IN_EVENT));
+    announceSignedIn();
     await until(data.sync, (s) => !s.needsSignIn && s.pendingWrites === 0);
     expect(await serverHas(sam.cookie, 'tickets', second)).toBe(true);
     expect(await serverHas(sam.cookie, 'messages', first)).toBe(true);

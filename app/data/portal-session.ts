@@ -6,6 +6,7 @@ import type { RxStorage } from 'rxdb';
 import type { SessionUser } from '../model';
 import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
 import { createAgentData } from './agent-data';
+import { createDeviceHttp, type DeviceHttp } from './device-http';
 import { createDraft, clearDrafts } from './drafts';
 import { createLiveQueries } from './live-queries';
 import { createOutbox, type Outbox } from './replication/outbox-store';
@@ -46,6 +47,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
   await dropUnwrittenMarks(db, outbox);
   const storedSync = (await db.getLocal<ReportedState>(SYNC_STATE_DOC))?.toJSON().data ?? null;
   let replication: Replication | null = null;
+  let http: DeviceHttp | null = null;
   let closed = false;
   let disposeSync = () => {};
 
@@ -53,6 +55,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
     if (closed) return;
     closed = true;
     await replication?.stop();
+    http?.dispose();
     disposeSync();
     outbox.detach();
     if (!db.closed) await db.close();
@@ -65,8 +68,16 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
     createData(): PortalData {
       const sync = createSyncState(db, outbox.entries, storedSync);
       disposeSync = () => sync.dispose();
-      if (options.replication !== false) replication = startReplication(db, outbox, sync, options.replication ?? {});
-      const replicating = options.replication !== false;
+      const remote = options.replication === false ? null : options.replication ?? {};
+      // One client for every request of this session: a 401 anywhere asks the user to sign in again.
+      const deviceHttp = remote && createDeviceHttp({
+        ...remote,
+        onReachable: (reachable) => sync.report({ reachable }),
+        onNeedsSignIn: (needsSignIn) => sync.report({ needsSignIn }),
+      });
+      http = deviceHttp;
+      if (remote && deviceHttp) replication = startReplication(db, outbox, sync, deviceHttp, remote);
+      const replicating = remote !== null;
       const queries = createLiveQueries(db, user, outbox.entries, () => !replicating || sync.listsKnown());
       const writes = createWrites(db, user, outbox);
       const failedMessages = createFailedMessageActions(db, user, outbox);
@@ -78,7 +89,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         sync: sync.status,
         draft: createDraft,
         agent: user.role === 'agent'
-          ? createAgentData(db, user, outbox, () => !replicating || sync.listsKnown(), replicating ? options.replication || {} : null, storedInbox)
+          ? createAgentData(db, user, outbox, () => !replicating || sync.listsKnown(), deviceHttp, storedInbox)
           : null,
         async signOut() {
           await replication?.stop();
@@ -88,11 +99,12 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
           closed = true;
           await db.remove();
           forgetCopy(databaseName(user.id));
-          const remote = options.replication || {};
-          const send = remote.fetch ?? ((input, init) => globalThis.fetch(input, init));
-          await send(`${remote.origin ?? location.origin}/api/session`, {
-            method: 'DELETE', credentials: 'include', signal: AbortSignal.timeout(5_000),
-          }).catch(() => undefined); // offline: the server's session expires on its own
+          const client = deviceHttp ?? createDeviceHttp();
+          // Ended first: an already expired session's 401 to the sign-out must not ask to sign in.
+          client.dispose();
+          await client
+            .send('/api/session', { method: 'DELETE', signal: AbortSignal.timeout(5_000) })
+            .catch(() => undefined); // offline: the server's session expires on its own
           clearDrafts();
           setStoredUser(null);
         },

@@ -10,11 +10,32 @@ export type SignInResult =
 
 /** The localStorage key holding the signed-in user. */
 export const USER_KEY = 'harbor.user';
-/** The event sent on `window` after a successful sign-in (the data layer resumes replication on it). */
-export const SIGNED_IN_EVENT = 'harbor:signed-in';
 /** The localStorage key stamped at each sign-in, so other tabs hear of it even when the user is the same. */
 export const SIGNED_IN_AT_KEY = 'harbor.signedInAt';
-const CHANGED_EVENT = 'harbor:user-changed';
+
+/** Who is told of a sign-in in this tab or another (the data layer resumes replication on it). */
+const signedInListeners = new Set<() => void>();
+/** Who is told that the stored user changed in this tab (other tabs hear of it through `storage` events). */
+const userListeners = new Set<() => void>();
+
+function onSignedInElsewhere(event: StorageEvent): void {
+  if (event.key === SIGNED_IN_AT_KEY && event.newValue) for (const listener of [...signedInListeners]) listener();
+}
+
+/** Tells this tab's listeners that the user signed in (`signIn` does; so does a test that signs in over HTTP). */
+export function announceSignedIn(): void {
+  for (const listener of [...signedInListeners]) listener();
+}
+
+/** Calls `listener` after each sign-in, in this tab or in another; returns the function that stops it. */
+export function onSignedIn(listener: () => void): () => void {
+  if (signedInListeners.size === 0) window.addEventListener('storage', onSignedInElsewhere);
+  signedInListeners.add(listener);
+  return () => {
+    signedInListeners.delete(listener);
+    if (signedInListeners.size === 0) window.removeEventListener('storage', onSignedInElsewhere);
+  };
+}
 
 function isSessionUser(value: unknown): value is SessionUser {
   const v = value as Record<string, unknown> | null;
@@ -40,7 +61,7 @@ export function setStoredUser(user: SessionUser | null): void {
   else localStorage.removeItem(USER_KEY);
   // Drafts belong to one person: a different user (or none) must not find them.
   if (previous && previous.id !== user?.id) clearDrafts();
-  window.dispatchEvent(new Event(CHANGED_EVENT));
+  for (const listener of [...userListeners]) listener();
 }
 
 /** The stored user as a signal that follows sign-in and sign-out in this tab and in the others. */
@@ -50,10 +71,10 @@ export function createStoredUser(): Accessor<SessionUser | null> {
   const onStorage = (event: StorageEvent) => {
     if (event.key === USER_KEY || event.key === null) refresh();
   };
-  window.addEventListener(CHANGED_EVENT, refresh);
+  userListeners.add(refresh);
   window.addEventListener('storage', onStorage);
   onCleanup(() => {
-    window.removeEventListener(CHANGED_EVENT, refresh);
+    userListeners.delete(refresh);
     window.removeEventListener('storage', onStorage);
   });
   return user;
@@ -94,6 +115,6 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   }
   setStoredUser(body.user);
   localStorage.setItem(SIGNED_IN_AT_KEY, String(Date.now()));
-  window.dispatchEvent(new CustomEvent(SIGNED_IN_EVENT, { detail: body.user }));
+  announceSignedIn();
   return { ok: true, user: body.user };
 }

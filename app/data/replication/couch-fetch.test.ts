@@ -1,9 +1,9 @@
 /** The replication fetch: refused rows become ok for RxDB and failed in the outbox; 401 waits for sign-in. */
 import { describe, expect, it } from 'vitest';
-import { SIGNED_IN_EVENT } from '../session';
+import { createDeviceHttp } from '../device-http';
+import { announceSignedIn } from '../session';
 import { createCouchFetch } from './couch-fetch';
 import type { OutboxView } from './outbox-store';
-import { createSignInGate } from './sign-in-gate';
 
 function setup(answers: Response[], current?: Set<string>, reachable: boolean[] = []) {
   const refused: [string, string][] = [];
@@ -14,17 +14,21 @@ function setup(answers: Response[], current?: Set<string>, reachable: boolean[] 
     refuse: async (id, _c, reason) => void refused.push([id, reason]),
   };
   const signInStates: boolean[] = [];
-  const gate = createSignInGate((needs) => signInStates.push(needs));
   const calls: string[] = [];
-  const couchFetch = createCouchFetch({
-    collection: 'messages', outbox, gate, signal: new AbortController().signal, onReachable: (is) => void reachable.push(is),
-    ...(current ? { stillCurrent: async () => current } : {}),
+  const http = createDeviceHttp({
+    origin: 'http://h',
+    onNeedsSignIn: (needs) => void signInStates.push(needs),
+    onReachable: (is) => void reachable.push(is),
     fetch: async (url) => {
       calls.push(String(url));
       return answers.shift()!;
     },
   });
-  return { couchFetch, refused, acknowledged, signInStates, calls, gate };
+  const couchFetch = createCouchFetch({
+    collection: 'messages', outbox, http, signal: new AbortController().signal,
+    ...(current ? { stillCurrent: async () => current } : {}),
+  });
+  return { couchFetch, refused, acknowledged, signInStates, calls };
 }
 
 describe('couch fetch', () => {
@@ -60,7 +64,7 @@ describe('couch fetch', () => {
     ]);
     const pending = couchFetch('http://h/db/messages/_changes?feed=normal');
     await expect.poll(() => signInStates).toEqual([true]);
-    window.dispatchEvent(new Event(SIGNED_IN_EVENT));
+    announceSignedIn();
     expect(await (await pending).json()).toEqual({ results: [], last_seq: '0' });
     expect(signInStates).toEqual([true, false]);
     expect(calls).toHaveLength(2);

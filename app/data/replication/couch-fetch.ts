@@ -1,6 +1,6 @@
 /**
- * The `fetch` given to replicateCouchDB: sends the session cookie, holds on a 401 until sign-in, reports the
- * network, and reads every `_bulk_docs` answer. RxDB throws `SNH` for a row that is neither ok nor a conflict,
+ * The `fetch` given to replicateCouchDB: sends through the device's HTTP client (which holds a request after a
+ * 401 until sign-in and reports the network), and reads every `_bulk_docs` answer. RxDB throws `SNH` for a row that is neither ok nor a conflict,
  * which would fail the whole batch and retry it forever; so a refused row is recorded as failed in the outbox
  * with the server's reason and handed to RxDB as ok. It is not retried until the user asks (retryMessage).
  * A live longpoll that asks for `since=now` is sent from the device's pull checkpoint instead (live-since.ts).
@@ -9,8 +9,8 @@
  */
 import type { CollectionName } from '../../model';
 import { createSinceAnchor } from './live-since';
+import type { DeviceHttp } from '../device-http';
 import type { OutboxView } from './outbox-store';
-import type { SignInGate } from './sign-in-gate';
 
 interface BulkRow {
   id: string;
@@ -24,15 +24,13 @@ interface BulkRow {
 export interface CouchFetchDeps {
   collection: CollectionName;
   outbox: OutboxView;
-  gate: SignInGate;
+  http: DeviceHttp;
   signal: AbortSignal;
-  onReachable(reachable: boolean): void;
   /**
    * Which of the sent documents still are the device's current state (by id). A write made while its
    * document's earlier state was on the way stays pending until its own push is acknowledged.
    */
   stillCurrent?(sent: Record<string, unknown>[]): Promise<Set<string>>;
-  fetch?: typeof fetch;
 }
 
 function isBulkDocs(url: string): boolean {
@@ -68,28 +66,13 @@ async function settleBulkDocs(response: Response, init: RequestInit, deps: Couch
 
 /** Creates the replication fetch of one collection. */
 export function createCouchFetch(deps: CouchFetchDeps): (url: string, init?: RequestInit) => Promise<Response> {
-  const send = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const anchor = createSinceAnchor();
-  const couchFetch = async (asked: string, init: RequestInit = {}): Promise<Response> => {
+  return async (asked: string, init: RequestInit = {}): Promise<Response> => {
     const url = await anchor.rewrite(asked, deps.signal);
-    await deps.gate.whenOpen();
-    let response: Response;
-    try {
-      response = await send(url, { ...init, credentials: 'include', signal: deps.signal });
-    } catch (error) {
-      if (!deps.signal.aborted) deps.onReachable(false);
-      throw error;
-    }
-    // A gateway answering for a server it cannot reach is no server reached.
-    deps.onReachable(response.status < 502 || response.status > 504);
-    if (response.status === 401) {
-      // The session ended: keep every unsent write and wait for the user to sign in again.
-      deps.gate.close();
-      return couchFetch(url, init);
-    }
+    // After a 401 this waits for the user to sign in again: every unsent write is kept.
+    const response = await deps.http.sendHeld(url, { ...init, signal: deps.signal });
     if (!response.ok) throw new Error(`the sync server answered ${response.status} to ${new URL(url, 'http://x').pathname}`);
     if (init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, init, deps);
     return response;
   };
-  return couchFetch;
 }

@@ -8,7 +8,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCouchFetch } from './couch-fetch';
 import { createSinceAnchor } from './live-since';
-import { createSignInGate } from './sign-in-gate';
+import { createDeviceHttp } from '../device-http';
 
 const noteSchema = {
   version: 0,
@@ -81,10 +81,8 @@ describe('live pull since', () => {
       fetch: createCouchFetch({
         collection: 'messages',
         outbox: { needsResend: () => false, acknowledge: async () => undefined, refuse: async () => undefined },
-        gate: createSignInGate(() => undefined),
+        http: createDeviceHttp({ origin: 'http://h', fetch: (input) => server.fetch(input) }),
         signal: new AbortController().signal,
-        onReachable: () => undefined,
-        fetch: (input) => server.fetch(input),
       }) as typeof fetch,
       live: true,
       waitForLeadership: false,

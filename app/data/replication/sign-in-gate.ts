@@ -2,7 +2,7 @@
  * Holds replication while the session is gone (a 401): requests wait here, nothing unsent is dropped, and
  * they go on once the user signs in again in this tab or another.
  */
-import { SIGNED_IN_AT_KEY, SIGNED_IN_EVENT } from '../session';
+import { onSignedIn } from '../session';
 
 /** The gate of one replication run. */
 export interface SignInGate {
@@ -28,11 +28,7 @@ export function createSignInGate(onChange: (needsSignIn: boolean) => void): Sign
     waiters = [];
     current.forEach((w) => w.resolve());
   };
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === SIGNED_IN_AT_KEY && event.newValue) open();
-  };
-  window.addEventListener(SIGNED_IN_EVENT, open);
-  window.addEventListener('storage', onStorage);
+  const stopListening = onSignedIn(open);
 
   return {
     needsSignIn: () => closed,
@@ -48,8 +44,7 @@ export function createSignInGate(onChange: (needsSignIn: boolean) => void): Sign
     },
     dispose() {
       disposed = true;
-      window.removeEventListener(SIGNED_IN_EVENT, open);
-      window.removeEventListener('storage', onStorage);
+      stopListening();
       const current = waiters;
       waiters = [];
       current.forEach((w) => w.reject(new Error('Replication has stopped.')));

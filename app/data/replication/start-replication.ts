@@ -6,9 +6,9 @@ import { combineLatest, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { COLLECTIONS, type CollectionName } from '../../model';
 import type { PortalDatabase } from '../database';
+import type { DeviceHttp } from '../device-http';
 import { createCouchFetch } from './couch-fetch';
 import type { Outbox } from './outbox-store';
-import { createSignInGate } from './sign-in-gate';
 import { stillCurrent } from './still-current';
 import type { SyncState } from './sync-state';
 
@@ -17,7 +17,7 @@ export interface Replication {
   stop(): Promise<void>;
 }
 
-/** Options for tests: another origin or fetch, a shorter retry. */
+/** Options for tests: another origin or fetch (for the device's HTTP client), a shorter retry. */
 export interface ReplicationOptions {
   origin?: string;
   fetch?: typeof fetch;
@@ -27,33 +27,30 @@ export interface ReplicationOptions {
 /** The replication's name for one collection: RxDB keeps its checkpoints and known server states under it. */
 export const replicationIdentifier = (name: CollectionName): string => `harbor-couchdb-${name}`;
 
-/** Starts replicating `db` (waits for leadership) and reports into `sync`. */
+/** Starts replicating `db` through `http` (waits for leadership) and reports into `sync`. */
 export function startReplication(
   db: PortalDatabase,
   outbox: Outbox,
   sync: SyncState,
+  http: DeviceHttp,
   options: ReplicationOptions = {},
 ): Replication {
-  const origin = options.origin ?? location.origin;
   const aborter = new AbortController();
   // A new leader starts from a clean state: whatever an earlier run left (offline, a lost session) is re-checked.
   void db.waitForLeadership().then(() => {
-    if (!aborter.signal.aborted) sync.report({ reachable: true, active: false, needsSignIn: false });
+    if (!aborter.signal.aborted) sync.report({ reachable: true, active: false, needsSignIn: http.gate.needsSignIn() });
   });
-  const gate = createSignInGate((needsSignIn) => sync.report({ needsSignIn }));
   const states = COLLECTIONS.map((name: CollectionName) =>
     replicateCouchDB({
       replicationIdentifier: replicationIdentifier(name),
       collection: db[name] as never,
-      url: `${origin}/db/${name}/`,
+      url: http.url(`/db/${name}/`),
       fetch: createCouchFetch({
         collection: name,
         outbox,
-        gate,
+        http,
         signal: aborter.signal,
-        onReachable: (reachable) => sync.report({ reachable }),
         stillCurrent: (sent) => stillCurrent(db, name, sent),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
       }) as typeof fetch,
       live: true,
       retryTime: options.retryTime ?? 5_000,
@@ -78,7 +75,6 @@ export function startReplication(
     async stop() {
       window.removeEventListener('online', onOnline);
       subscriptions.forEach((s) => s.unsubscribe());
-      gate.dispose();
       aborter.abort();
       await Promise.all(states.map((s) => s.cancel()));
     },
