@@ -36,6 +36,11 @@ export async function signInClient(baseUrl: string, email: string, password: str
   if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0]!;
   await res.arrayBuffer();
+  return clientFor(baseUrl, cookie);
+}
+
+/** A client of `baseUrl` carrying an existing session `cookie` (another device, or another server of a cluster). */
+export function clientFor(baseUrl: string, cookie: string): CouchClient {
   const call = async <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
     const r = await send(`${baseUrl}${path}`, {
       method,
