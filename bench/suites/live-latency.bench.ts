@@ -6,21 +6,14 @@ import { Arrivals } from '../support/arrivals';
 import { liveDevice, pushDocs, signInClient, type CouchClient } from '../support/couch-client';
 import { BENCH_PASSWORD, bulkWrite, startHarborChild } from '../support/harbor-server';
 import { runAnchorLive } from '../support/live-anchor';
-import { missingResult, plainResult } from '../support/result';
+import { missingResult, percentileRows } from '../support/result';
 import { benchAgent, benchCustomer } from '../support/seed-data';
-import { quantile } from '../support/stats';
 
 const GROUP = 'Live latency';
 
 /** p50 and p99 rows of one observer at one level. */
 export function latencyRows(prefix: string, label: string, samples: number[], level: number, goals: boolean): BenchResult[] {
-  const spread = `n=${samples.length}, min ${Math.round(Math.min(...samples))} – max ${Math.round(Math.max(...samples))} ms`;
-  const p50 = quantile(samples, 0.5);
-  const p99 = quantile(samples, 0.99);
-  return [
-    plainResult(`${prefix}.p50.${level}`, GROUP, `${label}, ${level} live customers, p50`, p50, 'ms', spread, goals ? { goal: '< 50 ms', meetsGoal: p50 < 50 } : {}),
-    plainResult(`${prefix}.p99.${level}`, GROUP, `${label}, ${level} live customers, p99`, p99, 'ms', spread, goals ? { goal: '< 250 ms', meetsGoal: p99 < 250 } : {}),
-  ];
+  return percentileRows(GROUP, prefix, label, samples, level, goals);
 }
 
 /** Runs the live latency measurements, ours then the anchor. */

@@ -40,8 +40,8 @@ function cheapHash(password: string): string {
   return ['scrypt', 1024, 8, 1, Buffer.from(salt).toString('base64'), key.toString('base64')].join('$');
 }
 
-/** Writes `users` as accounts sharing one cheap password hash. */
-async function writeUsers(storage: Storage, users: SessionUser[]): Promise<void> {
+/** Writes `users` as accounts sharing one cheap password hash (into any storage, embedded or a cluster's CouchDB). */
+export async function writeUsers(storage: Storage, users: SessionUser[]): Promise<void> {
   const passwordHash = cheapHash(BENCH_PASSWORD);
   const createdAt = new Date().toISOString();
   const docs = users.flatMap((u) => [
