@@ -11,6 +11,11 @@ export interface MachineInfo {
   loadAverageAtStart: number[];
 }
 
+/** The 1, 5 and 15 minute load averages now, to two decimals. */
+export function loadAverage(): number[] {
+  return os.loadavg().map((n) => Math.round(n * 100) / 100);
+}
+
 /** Reads the machine's description now. */
 export function describeMachine(): MachineInfo {
   return {
@@ -19,6 +24,6 @@ export function describeMachine(): MachineInfo {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
-    loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    loadAverageAtStart: loadAverage(),
   };
 }

@@ -8,6 +8,8 @@ import { finished, killGroup, spawnTsx, waitForOutput } from '../test-support/sp
 /** One server process of the cluster. */
 export interface ClusterServer {
   port: number;
+  /** The process group of the server now running (tsx and the node it starts), for a bench reading its CPU time. */
+  pid(): number;
   /** SIGKILL: no shutdown at all. */
   kill(): Promise<void>;
   /** Starts it again on the same port. */
@@ -58,6 +60,7 @@ export async function startCluster(count: number, couchdbUrl: string, redisUrl: 
   const children = started.map((each) => each.child);
   const servers = started.map((first, i): ClusterServer => ({
     port: first.port,
+    pid: () => children[i]!.pid!,
     async kill() {
       const exited = finished(children[i]!);
       killGroup(children[i]!);
