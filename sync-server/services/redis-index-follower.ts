@@ -67,6 +67,9 @@ export function startIndexFollower(
           break;
         }
         await redis.command(['SET', checkpointKey, page.lastSeq]);
+        // A short page ended the feed as it was: asking again would cost every wake-up a round trip to CouchDB.
+        // A change written since then is not missed: its watch wake-up marks the collection dirty again.
+        if (page.results.length < BATCH) break;
       }
       await redis.command(['PUBLISH', keys.events, `c\t${collection}\t${answering}`]);
     }
