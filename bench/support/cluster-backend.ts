@@ -13,6 +13,8 @@ export interface ClusterBackend {
   realCouch: boolean;
   /** Names the backend in notes, without credentials, e.g. "CouchDB 3.5.0, 3-node cluster". */
   description: string;
+  /** The stand-in's pouchdb-server process (absent for a CouchDB this bench did not start). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -29,14 +31,14 @@ export async function couchJson<T>(url: string, path: string, body?: unknown): P
   return JSON.parse(text) as T;
 }
 
-async function realCouch(url: string): Promise<Pick<ClusterBackend, 'couchdbUrl' | 'realCouch' | 'description' | 'stop'>> {
+async function realCouch(url: string): Promise<Pick<ClusterBackend, 'couchdbUrl' | 'realCouch' | 'description' | 'pid' | 'stop'>> {
   const welcome = await couchJson<{ version: string }>(url, '/');
   const { cluster_nodes: nodes } = await couchJson<{ cluster_nodes: string[] }>(url, '/_membership');
   const host = new URL(url).host;
   return { couchdbUrl: url, realCouch: true, description: `CouchDB ${welcome.version}, ${nodes.length}-node cluster at ${host}`, stop: async () => undefined };
 }
 
-async function standIn(): Promise<Pick<ClusterBackend, 'couchdbUrl' | 'realCouch' | 'description' | 'stop'>> {
+async function standIn(): Promise<Pick<ClusterBackend, 'couchdbUrl' | 'realCouch' | 'description' | 'pid' | 'stop'>> {
   const pouch = await startPouchServer({ inMemory: true });
   const proxy = await startOpaqueSeqProxy(pouch.baseUrl, { rewind: false }).catch(async (error: unknown) => {
     await pouch.stop();
@@ -47,6 +49,7 @@ async function standIn(): Promise<Pick<ClusterBackend, 'couchdbUrl' | 'realCouch
     couchdbUrl: proxy.url,
     realCouch: false,
     description: `pouchdb-server ${version} (in memory) behind the opaque-seq proxy`,
+    pid: pouch.pid,
     async stop() {
       await proxy.close();
       await pouch.stop();

@@ -3,11 +3,12 @@ import type { Cluster } from '../../sync-server/cluster/cluster-servers';
 import type { ClusterBackend } from './cluster-backend';
 import { cpuSecondsOf, ownCpuSeconds, type CpuReaders } from './process-cpu';
 
-/** CPU seconds so far of the backend's processes: every beam.smp for a CouchDB on this machine (others' load included), else pouchdb-server. */
+/**
+ * CPU seconds so far of the backend's processes: the stand-in's own pouchdb-server (not another suite's), else every
+ * beam.smp for a CouchDB on this machine (others' load on it included).
+ */
 function backendCpu(backend: ClusterBackend): () => number {
-  return backend.realCouch
-    ? () => cpuSecondsOf((p) => p.comm === 'beam.smp')
-    : () => cpuSecondsOf((p) => p.cmdline().includes('pouchdb-server/bin/pouchdb-server'));
+  return backend.pid !== undefined ? () => cpuSecondsOf((p) => p.pid === backend.pid) : () => cpuSecondsOf((p) => p.comm === 'beam.smp');
 }
 
 /** The readers, by the names the rows print. */
