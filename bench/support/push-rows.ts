@@ -58,13 +58,24 @@ export async function clusterPushRows(ctx: BenchContext, setup: PushSetup): Prom
   const context = `${setup.total} pushes a run, one message each, ${CONCURRENCY} in flight, ${setup.members.length} customers; the test balancer (in the bench process, a connection per request) in front every time; no feeds open; backend ${setup.backend.description}; ${`load average ${loadAverage().join(' / ')}`}`;
   const rows = counts.map((k) =>
     medianResult(`cluster.push.rate.${k}`, setup.group, `push throughput, ${k} server${k > 1 ? 's' : ''} behind the balancer`, rates(k), 'pushes/s', {
-      note: `${cpuLine(of(k))}; ${perPushLine(of(k))}; ${context}`,
+      note: `${k === 1 ? `index writer (lease holder): ${indexWriterOf(of(1))}; ` : ''}${cpuLine(of(k))}; ${perPushLine(of(k))}; ${context}`,
     }),
   );
   const ratios = counts.slice(1).map((k) =>
     ratioResult(`cluster.push.ratio.${k}v1`, setup.group, `push throughput, ${k} servers vs 1`, rates(k), rates(1), { note: boundOf(of(k)) }),
   );
   return [...rows, ...ratios];
+}
+
+/**
+ * The lease holder, read from the one-server runs: the servers taking no requests idle, but the index writer follows
+ * CouchDB and indexes every push; when neither stands out, it is the serving server 0 itself.
+ */
+function indexWriterOf(oneServerRuns: readonly PushRun[]): string {
+  const idle = Object.keys(oneServerRuns[0]?.cores ?? {}).filter((name) => name.startsWith('server') && name !== 'server 0');
+  const share = (name: string) => oneServerRuns.reduce((a, r) => a + r.cores[name]!, 0) / oneServerRuns.length;
+  const busiest = idle.sort((x, y) => share(y) - share(x))[0];
+  return busiest && share(busiest) >= 0.02 ? `${busiest} (busy while it took no requests)` : 'server 0 (no idle server was busy)';
 }
 
 /** What held the runs back, read from their CPU: a saturated machine, or the backend's core, or neither. */
