@@ -8,7 +8,7 @@ import type { UserRole } from '../../app/model/constants';
 import { AccountError, checkNewAccount, createAccount, listUsers } from '../services/accounts';
 import { ConfigError, loadConfig, withoutCredentials } from '../config';
 import { openStorage, type Storage, type StorageLocation } from '../services/storage';
-import { isDataDirLocked } from '../services/storage-errors';
+import { couchStartupProblem, isDataDirLocked } from '../services/storage-errors';
 import { readPassword } from './read-password';
 
 const USAGE = `Usage:
@@ -37,7 +37,8 @@ async function withStorage<T>(task: (storage: Storage) => Promise<T>): Promise<T
     storage = await openStorage(location);
   } catch (error) {
     if (isDataDirLocked(error)) throw new CliError('Stop the server first: the data directory is in use.');
-    if (location.kind === 'couchdb') throw new CliError(`CouchDB at ${withoutCredentials(location.url)} did not answer: ${(error as Error).message}`);
+    const couchProblem = location.kind === 'couchdb' && couchStartupProblem(error, withoutCredentials(location.url));
+    if (couchProblem) throw new CliError(couchProblem);
     throw error;
   }
   try {

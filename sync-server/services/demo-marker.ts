@@ -5,6 +5,7 @@
  * `_local` document written again without its revision (pouchdb-server answers 409), so every server would win.
  */
 import type { Database, Storage } from './storage';
+import { isConflict, isNotFound } from './storage-engine';
 
 const MARKER_ID = '_local/demo-seeded';
 const CLAIM_ID = 'claim/demo-seed';
@@ -18,7 +19,7 @@ async function hasMarker(db: Database, id: string): Promise<boolean> {
     await db.get(id);
     return true;
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return false;
+    if (isNotFound(error)) return false;
     throw error;
   }
 }
@@ -37,15 +38,16 @@ export async function copyDemoMarker(source: Storage, target: Storage): Promise<
   try {
     marker = await source.users.get(MARKER_ID);
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return 'none';
+    if (isNotFound(error)) return 'none';
     throw error;
   }
+  // Asked first, not left to the write's 409: a CouchDB cluster overwrites a `_local` document without one.
   if (await isDemoSeeded(target)) return 'already there';
   const { _rev: _, ...fields } = marker;
   try {
     await target.users.put({ ...fields, _id: MARKER_ID });
   } catch (error) {
-    if ((error as { status?: number }).status === 409) return 'already there';
+    if (isConflict(error)) return 'already there';
     throw error;
   }
   return 'copied';
@@ -75,7 +77,7 @@ export async function claimSeeding(storage: Storage): Promise<boolean> {
   try {
     return (await storage.scopeIndex.putWithQuorum({ _id: CLAIM_ID, claimedAt: new Date().toISOString() })).quorum;
   } catch (error) {
-    if ((error as { status?: number }).status === 409) return false;
+    if (isConflict(error)) return false;
     throw error;
   }
 }
