@@ -75,6 +75,30 @@ describe('PouchSessionStore', () => {
     }
   });
 
+  it('touches a session it read lately without reading it again, and one it does not know with a read', async () => {
+    const storage = await openStorage({ kind: 'memory' });
+    try {
+      const expiring = (ms: number) => ({ cookie: { originalMaxAge: ms, expires: new Date(Date.now() + ms) } }) as unknown as SessionData;
+      await call((cb) => new PouchSessionStore(storage.sessions).set('sid', expiring(60_000), cb));
+      let reads = 0;
+      const counted = { ...storage.sessions, get: (...args: Parameters<typeof storage.sessions.get>) => (reads++, storage.sessions.get(...args)) };
+      const store = new PouchSessionStore(counted);
+      await call((cb) => store.get('sid', cb));
+      expect(reads).toBe(1);
+      await call((cb) => store.touch('sid', expiring(120_000), () => cb(null))); // within the hour: nothing to write
+      expect(reads).toBe(1);
+      await call((cb) => store.touch('sid', expiring(1e9), () => cb(null))); // far later: read and written
+      expect(reads).toBe(2);
+      expect(((await storage.sessions.get('session:sid')) as unknown as { expiresAt: number }).expiresAt).toBeGreaterThan(Date.now() + 1e8);
+      // Another process's store knows nothing yet: its touch reads first.
+      const other = new PouchSessionStore(counted);
+      await call((cb) => other.touch('sid', expiring(1e9 + 5_000), () => cb(null)));
+      expect(reads).toBe(3);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('keeps sessions whose id starts with an underscore (PouchDB refuses such document ids)', async () => {
     const storage = await openStorage({ kind: 'memory' });
     try {

@@ -24,6 +24,8 @@ const docId = (sid: string): string => ID_PREFIX + sid;
 /** A rolling session's expiry is rewritten at most this often, so busy clients do not write on every request. */
 const TOUCH_GRANULARITY_MS = 60 * 60 * 1000;
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** How many sessions' expiries one process remembers (about 100 bytes each). */
+const KNOWN_EXPIRY_LIMIT = 50_000;
 
 function status(error: unknown): number | undefined {
   return (error as { status?: number } | null)?.status;
@@ -40,6 +42,13 @@ function expiryOf(data: SessionData): number {
 export class PouchSessionStore extends session.Store {
   /** Writes to one session run one after another, so two requests of one browser never conflict here. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * The expiry each recent session had when this process last read or wrote it. `touch` runs before every answer
+   * goes out (express-session holds the answer for it), so reading the session again there would cost every
+   * request a second round trip to storage; an expiry known here that is recent enough needs none. A stale one
+   * only makes `touch` read (another server extended it) or skip a write the next hour's request makes.
+   */
+  private readonly knownExpiry = new Map<string, number>();
 
   constructor(private readonly db: Database) {
     super();
@@ -56,16 +65,27 @@ export class PouchSessionStore extends session.Store {
     return next;
   }
 
+  private remember(sid: string, expiresAt: number | null): void {
+    this.knownExpiry.delete(sid);
+    if (expiresAt === null) return;
+    this.knownExpiry.set(sid, expiresAt); // re-inserted: the map's order is oldest first
+    if (this.knownExpiry.size > KNOWN_EXPIRY_LIMIT) this.knownExpiry.delete(this.knownExpiry.keys().next().value!);
+  }
+
   private async read(sid: string): Promise<SessionDoc | null> {
     try {
-      return (await this.db.get(docId(sid))) as unknown as SessionDoc;
+      const doc = (await this.db.get(docId(sid))) as unknown as SessionDoc;
+      this.remember(sid, doc.expiresAt);
+      return doc;
     } catch (error) {
-      if (status(error) === 404) return null;
-      throw error;
+      if (status(error) !== 404) throw error;
+      this.remember(sid, null);
+      return null;
     }
   }
 
   private async remove(doc: SessionDoc): Promise<void> {
+    this.remember(doc._id.slice(ID_PREFIX.length), null);
     try {
       await this.db.remove(doc._id, doc._rev!);
     } catch (error) {
@@ -81,6 +101,7 @@ export class PouchSessionStore extends session.Store {
       if (!next) return;
       try {
         await this.db.put({ ...next, _id: docId(sid), ...(current?._rev && { _rev: current._rev }) });
+        this.remember(sid, next.expiresAt);
         return;
       } catch (error) {
         if (status(error) !== 409 || attempt >= 4) throw error;
@@ -114,6 +135,11 @@ export class PouchSessionStore extends session.Store {
 
   override touch(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
     const expiresAt = expiryOf(data);
+    const known = this.knownExpiry.get(sid);
+    if (known !== undefined && expiresAt - known < TOUCH_GRANULARITY_MS) {
+      callback?.();
+      return;
+    }
     this.serial(sid, () =>
       this.write(sid, (current) => {
         if (!current || expiresAt - current.expiresAt < TOUCH_GRANULARITY_MS) return null;
