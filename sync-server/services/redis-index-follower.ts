@@ -1,8 +1,8 @@
 /**
  * The one writer of the Redis index: while this server holds the lease, it follows each CouchDB database's
  * changes from the checkpoint kept in Redis and runs one script per change. Another server takes over when the
- * lease lapses; repeated changes (a rewound feed, a takeover) are no-ops. It answers catch-up requests once a
- * pass over the feed found nothing new.
+ * lease lapses; repeated changes (a rewound feed, a takeover) are no-ops. It answers a catch-up request once a
+ * page read after it was asked came back short.
  */
 import { randomBytes } from 'node:crypto';
 import { COLLECTIONS, type CollectionName } from '../../app/model/constants';
@@ -17,10 +17,12 @@ const LEASE_MS = 6_000;
 const RENEW_MS = 2_000;
 const BATCH = 200;
 const RETRY_MS = 1_000;
+/** How long one held request of the feed waits for a change before it is renewed. */
+const WAIT_MS = 25_000;
 
 /** The follower of one server: it runs while the lease is held. */
 export interface IndexFollower {
-  /** Asks for a pass over `collection` (a change was seen, or a server asked to catch up). */
+  /** Asks for a read of `collection` at once (a server asked to catch up, or Redis came back). */
   kick(collection: CollectionName): void;
   /** Whether this server writes the index now. */
   isLeader(): boolean;
@@ -46,32 +48,43 @@ export function startIndexFollower(
   const token = randomBytes(12).toString('hex');
   let leader = false;
   let closed = false;
-  const dirty = new Set<CollectionName>();
   const running = new Map<CollectionName, Promise<void>>();
-  let stopWatching: Array<() => void> = [];
+  /** The wait of each collection's current request, ended to make it read at once. */
+  const waits = new Map<CollectionName, AbortController>();
 
-  async function pass(collection: CollectionName): Promise<void> {
-    while (dirty.has(collection) && leader && !closed) {
-      dirty.delete(collection);
+  /**
+   * Follows `collection` while this server leads: a page of changes after the checkpoint, indexed, then the next.
+   * When nobody waits for a catch-up the request is a longpoll that brings the change with it (one CouchDB round
+   * trip from a write to its index); a catch-up asked meanwhile ends the wait, and is answered by the first short
+   * page read after it was asked.
+   */
+  async function follow(collection: CollectionName): Promise<void> {
+    let answered = -1;
+    while (leader && !closed) {
+      const waiting = new AbortController();
+      waits.set(collection, waiting);
       const answering = Number((await redis.command(['GET', keys.asked(collection)])) ?? 0);
       const current = await epoch();
       const checkpointKey = keys.checkpoint(current, collection);
-      for (;;) {
-        if (!leader || closed) return;
-        const since = (await redis.command(['GET', checkpointKey])) as string | null;
-        const page = await storage[collection].changes({ since, limit: BATCH, includeDocs: true });
-        if (page.results.length === 0) break;
-        const outcomes = await Promise.all(page.results.map((change) => indexChange(current, collection, change)));
-        if (outcomes.includes(-1)) {
-          dirty.add(collection); // the epoch changed under us: start over in the new one
-          break;
-        }
-        await redis.command(['SET', checkpointKey, page.lastSeq]);
-        // A short page ended the feed as it was: asking again would cost every wake-up a round trip to CouchDB.
-        // A change written since then is not missed: its watch wake-up marks the collection dirty again.
-        if (page.results.length < BATCH) break;
+      const since = (await redis.command(['GET', checkpointKey])) as string | null;
+      const hold = answering === answered && !waiting.signal.aborted;
+      let page: Awaited<ReturnType<Storage[CollectionName]['changes']>>;
+      try {
+        page = await storage[collection].changes({
+          since, limit: BATCH, includeDocs: true, ...(hold && { wait: { ms: WAIT_MS, signal: waiting.signal } }),
+        });
+      } catch (error) {
+        if (waiting.signal.aborted) continue; // a catch-up was asked, or this server stepped down
+        throw error;
       }
-      await redis.command(['PUBLISH', keys.events, `c\t${collection}\t${answering}`]);
+      if (!leader || closed) return;
+      const outcomes = await Promise.all(page.results.map((change) => indexChange(current, collection, change)));
+      if (outcomes.includes(-1)) continue; // the epoch changed under us: start over in the new one
+      if (page.results.length > 0) await redis.command(['SET', checkpointKey, page.lastSeq]);
+      if (!hold && page.results.length < BATCH) {
+        await redis.command(['PUBLISH', keys.events, `c\t${collection}\t${answering}`]);
+        answered = answering;
+      }
     }
   }
 
@@ -84,41 +97,29 @@ export function startIndexFollower(
       .then(Number);
   }
 
+  /** Runs `follow` for `collection` unless it runs; when it does, ends its wait so that it reads at once. */
   function kick(collection: CollectionName): void {
-    dirty.add(collection);
+    waits.get(collection)?.abort();
     if (!leader || closed || running.has(collection)) return;
-    const run = pass(collection)
+    const run = follow(collection)
       .catch((error: unknown) => {
         if (closed) return;
         logger.error('redis index failed; retrying from its checkpoint', { collection, error });
-        dirty.add(collection);
         setTimeout(() => kick(collection), RETRY_MS).unref();
       })
-      .finally(() => {
-        running.delete(collection);
-        if (dirty.has(collection) && leader && !closed) kick(collection);
-      });
+      .finally(() => running.delete(collection));
     running.set(collection, run);
   }
 
   function lead(): void {
     leader = true;
     logger.info('this server now writes the redis index');
-    stopWatching = COLLECTIONS.map((collection) =>
-      storage[collection].watch(
-        () => kick(collection),
-        (error) => {
-          if (!closed) logger.error('redis index lost its changes feed', { collection, error });
-        },
-      ),
-    );
     for (const collection of COLLECTIONS) kick(collection);
   }
 
   function stepDown(): void {
     leader = false;
-    for (const stop of stopWatching) stop();
-    stopWatching = [];
+    for (const waiting of waits.values()) waiting.abort();
   }
 
   async function holdLease(): Promise<void> {

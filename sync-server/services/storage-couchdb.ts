@@ -80,8 +80,9 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
           });
       return page.rows;
     },
-    async changes({ since, limit, includeDocs, allLeaves }) {
-      const page = await changesPage({ since: since ?? 0, limit, include_docs: includeDocs, ...(allLeaves && { style: 'all_docs' }) });
+    async changes({ since, limit, includeDocs, allLeaves, wait }) {
+      const qs = { since: since ?? 0, limit, include_docs: includeDocs, ...(allLeaves && { style: 'all_docs' }) };
+      const page = await changesPage(wait ? { ...qs, feed: 'longpoll', timeout: wait.ms } : qs, wait?.signal);
       return {
         results: page.results.map((change): ChangeResult => ({
           seq: String(change.seq),

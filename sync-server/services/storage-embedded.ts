@@ -46,10 +46,13 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
           });
       return result.rows as unknown as AllDocsRow[];
     },
-    async changes({ since, limit, includeDocs, allLeaves }) {
-      const page = await db.changes({
-        since: since === null ? 0 : Number(since), limit, include_docs: includeDocs, ...(allLeaves && { style: 'all_docs' }),
-      });
+    async changes({ since, limit, includeDocs, allLeaves, wait }) {
+      const read = (from: number) => db.changes({ since: from, limit, include_docs: includeDocs, ...(allLeaves && { style: 'all_docs' }) });
+      let page = await read(since === null ? 0 : Number(since));
+      if (wait && page.results.length === 0) {
+        await nextChange(db, Number(page.last_seq), wait);
+        page = await read(Number(page.last_seq));
+      }
       return {
         results: page.results.map((change) => ({
           seq: String(change.seq),
@@ -95,4 +98,25 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
     },
     close: () => db.close(),
   };
+}
+
+/** Resolves at the first change after `since`, or after `wait.ms`; rejects when `wait.signal` aborts. */
+function nextChange(db: PouchDB.Database, since: number, wait: { ms: number; signal: AbortSignal }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const feed = db.changes({ since, live: true, limit: 1 });
+    const end = (): void => {
+      clearTimeout(timer);
+      wait.signal.removeEventListener('abort', abort);
+      feed.cancel();
+    };
+    const abort = (): void => {
+      end();
+      reject(wait.signal.reason);
+    };
+    const timer = setTimeout(() => (end(), resolve()), wait.ms);
+    feed.on('change', () => (end(), resolve()));
+    feed.on('error', (error) => (end(), reject(error)));
+    wait.signal.addEventListener('abort', abort);
+    if (wait.signal.aborted) abort();
+  });
 }

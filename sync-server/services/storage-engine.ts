@@ -61,6 +61,11 @@ export interface ChangesOptions {
   includeDocs: boolean;
   /** Also list each document's leaf revisions in `leaves` (what a copy with every revision needs). */
   allLeaves?: boolean;
+  /**
+   * Hold an empty page open up to `ms` until a change arrives (CouchDB's longpoll), so that one request both
+   * waits for a change and brings it; `signal` ends the wait, rejecting the call.
+   */
+  wait?: { ms: number; signal: AbortSignal };
 }
 
 /** One revision as replication moves it: the document at `_rev` and its ancestry (`_revisions.ids`, newest first). */
