@@ -4,6 +4,7 @@ import type { SessionUser } from '../session-user';
 import { readChanges } from './changes-reader';
 import type { FeedIndex, IndexEntry } from './feed-index';
 import { openStorage, type Storage } from './storage';
+import { fakeFeedIndex } from '../test-support/fake-feed-index';
 
 const ada: SessionUser = { id: 'ada', role: 'customer', email: 'ada@example.com', name: 'Ada' };
 let storage: Storage | undefined;
@@ -13,20 +14,7 @@ afterEach(async () => {
 });
 
 /** An index whose page is `entries` (all of epoch `e1`), as the Redis index answers after a node lagged. */
-function indexOf(entries: () => IndexEntry[]): FeedIndex {
-  return {
-    catchUp: async () => undefined,
-    readPage: async (_collection, _customer, since) => {
-      const after = since.kind === 'position' ? since.n : 0;
-      const page = entries().filter((entry) => entry.position > after);
-      return { entries: page, next: { kind: 'position', n: page.at(-1)?.position ?? after, epoch: 'e1' } };
-    },
-    endCursor: async () => ({ kind: 'position', n: 0, epoch: 'e1' }),
-    onIndexed: () => () => undefined,
-    listenerCount: () => 0,
-    close: async () => undefined,
-  };
-}
+const indexOf = (entries: () => IndexEntry[]): FeedIndex => fakeFeedIndex(entries).index;
 
 describe('a customer page over a store that lags behind its index', () => {
   it('ends before the stale document and gives it once the store has its indexed revision', async () => {

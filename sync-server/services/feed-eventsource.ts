@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import type { SessionUser } from '../../app/model/user';
 import { readChanges, type ChangesQuery } from './changes-reader';
 import type { LongpollContext } from './feed-longpoll';
+import { wakeRechecks } from './feed-recheck';
 
 const PAGE = 100;
 
@@ -21,6 +22,7 @@ export function streamChanges(
   let ended = false;
   let pumping = false;
   let pumpAgain = false;
+  let wokenWhilePumping = false;
 
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -30,12 +32,15 @@ export function streamChanges(
   });
   res.write(':ok\n\n');
 
-  const pump = async (): Promise<void> => {
+  /** Sends what changed after `cursor`; `woken` when a wake-up (or a re-read after one) asked for it. */
+  const pump = async (woken: boolean): Promise<void> => {
     if (pumping) {
       pumpAgain = true;
+      wokenWhilePumping ||= woken;
       return;
     }
     pumping = true;
+    let sent = 0;
     try {
       do {
         pumpAgain = false;
@@ -43,10 +48,14 @@ export function streamChanges(
           const page = await readChanges(ctx, user, { ...query, since: cursor, limit: PAGE });
           if (ended) return;
           for (const row of page.results) res.write(`id: ${row.seq}\ndata: ${JSON.stringify(row)}\n\n`);
+          sent += page.results.length;
           cursor = page.next;
           if (page.results.length < PAGE) break;
         }
       } while (pumpAgain && !ended);
+      if (sent > 0) rechecks.found();
+      else if (woken || wokenWhilePumping) rechecks.missed();
+      wokenWhilePumping = false;
     } catch {
       end();
     } finally {
@@ -54,14 +63,16 @@ export function streamChanges(
     }
   };
 
+  const rechecks = wakeRechecks(() => void pump(true));
   const unsubscribe = ctx.index.onIndexed((batch) => {
-    if (batch.collection === query.collection) void pump();
+    if (batch.collection === query.collection) void pump(true);
   });
   const heartbeat = setInterval(() => res.write(':\n\n'), heartbeatMs);
   const release = ctx.hub.add(() => end());
   function end(): void {
     if (ended) return;
     ended = true;
+    rechecks.stop();
     clearInterval(heartbeat);
     unsubscribe();
     release();
@@ -69,5 +80,5 @@ export function streamChanges(
   }
   // The response's `close` fires when the client goes away (the request's may fire as soon as it was read).
   res.on('close', end);
-  void pump();
+  void pump(false);
 }

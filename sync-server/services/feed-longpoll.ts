@@ -6,6 +6,7 @@ import type { SessionUser } from '../../app/model/user';
 import { readChanges, tokenStyle, type ChangesContext, type ChangesPage, type ChangesQuery } from './changes-reader';
 import { formatCursor } from './feed-cursor';
 import type { FeedHub } from './feed-hub';
+import { wakeRechecks } from './feed-recheck';
 
 /** What a longpoll needs besides the changes reader. */
 export interface LongpollContext extends ChangesContext {
@@ -27,9 +28,11 @@ export function longpollChanges(
     let finished = false;
     let reading = false;
     let readAgain = false;
+    let wokenWhileReading = false;
 
     const cleanup = (): void => {
       finished = true;
+      rechecks.stop();
       clearTimeout(timer);
       unsubscribe();
       release();
@@ -40,9 +43,11 @@ export function longpollChanges(
       cleanup();
       resolve({ results: [], last_seq: formatCursor(lastSeen, tokenStyle(ctx.storage)), next: lastSeen });
     };
-    const check = async (): Promise<void> => {
+    /** Reads after `query.since`; `woken` when a wake-up (or a re-read after one) asked for it. */
+    const check = async (woken: boolean): Promise<void> => {
       if (reading) {
         readAgain = true;
+        wokenWhileReading ||= woken;
         return;
       }
       reading = true;
@@ -58,6 +63,8 @@ export function longpollChanges(
           }
           lastSeen = page.next;
         } while (readAgain && !finished);
+        if ((woken || wokenWhileReading) && !finished) rechecks.missed();
+        wokenWhileReading = false;
       } catch (error) {
         if (!finished) {
           cleanup();
@@ -68,15 +75,16 @@ export function longpollChanges(
       }
     };
 
+    const rechecks = wakeRechecks(() => void check(true));
     const unsubscribe = ctx.index.onIndexed((batch) => {
       if (batch.collection !== query.collection) return;
       if (user.role !== 'agent' && batch.customerIds && !batch.customerIds.has(user.id)) return;
-      void check();
+      void check(true);
     });
     const release = ctx.hub.add(endEmpty);
     const timer = setTimeout(endEmpty, timeoutMs);
     signal.addEventListener('abort', endEmpty);
     if (signal.aborted) endEmpty();
-    else void check();
+    else void check(false);
   });
 }
