@@ -1,30 +1,26 @@
 /** Assembles the agent's data: the inbox from the in-memory index, unread per device, threads, writes, agents. */
 import { createMemo, getOwner, onCleanup, type Accessor } from 'solid-js';
-import type { SessionUser } from '../model';
 import { createAgentDirectory } from './agent-directory';
 import { createSeenStore } from './agent-seen-store';
 import { createAgentThread } from './agent-thread';
 import type { AgentData, InboxFilter, InboxRow } from './agent-types';
-import { createAgentWrites } from './agent-writes';
-import type { PortalDatabase } from './database';
-import type { DeviceHttp } from './device-http';
+import type { DeviceCore } from './core/device';
 import { createInboxFeed } from './inbox-feed';
 import type { RestoredIndex } from './inbox-stored';
 import { createRowMaker, isUnread, matches, normaliseSearch } from './inbox-rows';
-import type { Outbox } from './replication/outbox-store';
+import type { OutboxEntries } from './replication/outbox-store';
 
 /**
- * The agent's data on `db`; call inside a reactive owner, which owns its subscriptions. `storedIndex`: the
+ * The agent's data on `device`; call inside a reactive owner, which owns its subscriptions. `storedIndex`: the
  * inbox's stored index when its read was started while the database opened.
  */
 export function createAgentData(
-  db: PortalDatabase,
-  user: SessionUser,
-  outbox: Outbox,
+  device: DeviceCore,
+  entries: Accessor<OutboxEntries>,
   listsKnown: Accessor<boolean>,
-  http: DeviceHttp | null,
   storedIndex?: Promise<RestoredIndex | null>,
 ): AgentData {
+  const { db, user } = device;
   const feed = createInboxFeed(db, storedIndex);
   if (getOwner()) onCleanup(() => feed.dispose());
   const { seen, markSeen } = createSeenStore(db);
@@ -56,8 +52,8 @@ export function createAgentData(
       const entry = feed.index.entries.get(ticketId);
       if (entry) await markSeen(ticketId, entry.activity.customerCount);
     },
-    thread: (ticketId: string) => createAgentThread(db, ticketId, outbox.entries, listsKnown),
-    ...createAgentWrites(db, user, outbox),
-    agents: createAgentDirectory(db, http),
+    thread: (ticketId: string) => createAgentThread(db, ticketId, entries, listsKnown),
+    ...device.agentWrites!,
+    agents: createAgentDirectory(db, device.http),
   };
 }

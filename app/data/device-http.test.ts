@@ -1,7 +1,7 @@
 /** The device's HTTP client: a 401 anywhere asks to sign in, held requests go again after sign-in, the network is reported. */
 import { describe, expect, it } from 'vitest';
 import { createDeviceHttp } from './device-http';
-import { announceSignedIn, SIGNED_IN_AT_KEY } from './session';
+import { announceSignedIn, onSignedIn, SIGNED_IN_AT_KEY } from './session';
 
 function setup(answers: Array<Response | Error>) {
   const needsSignIn: boolean[] = [];
@@ -9,6 +9,7 @@ function setup(answers: Array<Response | Error>) {
   const calls: string[] = [];
   const http = createDeviceHttp({
     origin: 'http://h',
+    onSignedIn,
     onNeedsSignIn: (needs) => void needsSignIn.push(needs),
     onReachable: (is) => void reachable.push(is),
     fetch: async (url, init) => {

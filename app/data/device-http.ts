@@ -6,10 +6,12 @@
  */
 import { createSignInGate, type SignInGate } from './replication/sign-in-gate';
 
-/** Where requests go: this origin by default; tests give another origin and a fetch that carries a cookie. */
+/** Where requests go (the platform's origin and fetch), and who is told what. */
 export interface DeviceHttpOptions {
-  origin?: string;
-  fetch?: typeof fetch;
+  origin: string;
+  fetch: typeof fetch;
+  /** Sign-ins on this device, which open the gate again. */
+  onSignedIn(listener: () => void): () => void;
   /** Told whether the server answered (false: the network failed, or a gateway could not reach a server). */
   onReachable?(reachable: boolean): void;
   /** Told when the session ends (a 401) and when the user has signed in again. */
@@ -30,11 +32,10 @@ export interface DeviceHttp {
 }
 
 /** Creates the client; `dispose()` it when the portal session ends. */
-export function createDeviceHttp(options: DeviceHttpOptions = {}): DeviceHttp {
-  const origin = options.origin ?? location.origin;
-  const transport = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+export function createDeviceHttp(options: DeviceHttpOptions): DeviceHttp {
+  const { origin, fetch: transport } = options;
   let disposed = false;
-  const gate = createSignInGate((needsSignIn) => options.onNeedsSignIn?.(needsSignIn));
+  const gate = createSignInGate(options.onSignedIn, (needsSignIn) => options.onNeedsSignIn?.(needsSignIn));
   const reportReachable = (reachable: boolean): void => {
     if (!disposed) options.onReachable?.(reachable);
   };

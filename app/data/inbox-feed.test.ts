@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoot } from 'solid-js';
 import { aMessage, aTicket, ada, sam } from '../model/fixtures';
+import { browserPlatform } from './core/platform-browser';
 import { openDatabase, type PortalDatabase } from './database';
 import { createInboxFeed, type InboxFeed } from './inbox-feed';
 import { INBOX_INDEX_DOC } from './inbox-stored';
@@ -25,7 +26,7 @@ async function stored(database: PortalDatabase): Promise<void> {
 describe('the stored inbox index', () => {
   it('restores the index and catches up with what was written while no feed ran', async () => {
     localStorage.clear();
-    db = await openDatabase(sam, createOutbox(), freshStorage());
+    db = await openDatabase(sam, createOutbox(), browserPlatform({ storage: freshStorage() }));
     const one = aTicket(ada, { id: 't-1', createdAt: 1_000, statusChangedAt: 1_000 });
     const two = aTicket(ada, { id: 't-2', createdAt: 2_000, statusChangedAt: 2_000 });
     await db.tickets.bulkInsert([one, two]);
@@ -54,7 +55,7 @@ describe('the stored inbox index', () => {
 
   it('stores the index at once when the tab is hidden after a change', async () => {
     localStorage.clear();
-    db = await openDatabase(sam, createOutbox(), freshStorage());
+    db = await openDatabase(sam, createOutbox(), browserPlatform({ storage: freshStorage() }));
     const feed = startFeed(db);
     await until(feed.ready, Boolean);
     await db.tickets.insert(aTicket(ada, { id: 't-1' }));

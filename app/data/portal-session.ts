@@ -1,32 +1,31 @@
 /**
- * One signed-in user's data on this device: opens the database, attaches the outbox and the sync state,
- * starts replication, and assembles the PortalData the screens use. Also the sign-out that wipes it all.
+ * The Solid bridge: opens the signed-in user's device core (`core/device.ts`) on this tab's platform and turns
+ * its state into signals, with the live queries and the agent's inbox over it, as the PortalData the screens use.
  */
 import type { RxStorage } from 'rxdb';
 import type { SessionUser } from '../model';
-import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
+import { openDevice, type DeviceCore } from './core/device';
+import { browserPlatform } from './core/platform-browser';
 import { createAgentData } from './agent-data';
-import { createDeviceHttp, type DeviceHttp } from './device-http';
+import type { PortalDatabase } from './database';
 import { createDraft, clearDrafts } from './drafts';
+import { fromState } from './live-bridge';
 import { createLiveQueries } from './live-queries';
-import { createOutbox, type Outbox } from './replication/outbox-store';
-import { dropUnwrittenMarks } from './replication/outbox-sweep';
-import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
-import { createSyncState, SYNC_STATE_DOC, type ReportedState } from './replication/sync-state';
+import type { Outbox } from './replication/outbox-store';
+import type { ReplicationOptions } from './replication/start-replication';
 import { setStoredUser } from './session';
 import type { PortalData } from './types';
-import { createFailedMessageActions } from './failed-message-actions';
 import { readStoredIndex, type RestoredIndex } from './inbox-stored';
-import { createWrites } from './writes';
 
-/** Options for tests: a fresh fake-indexeddb storage, another origin, or no replication at all. */
+/** Options for tests: a fresh fake-indexeddb storage, another origin and fetch, or no replication at all. */
 export interface PortalOptions {
   storage?: RxStorage<unknown, unknown>;
-  replication?: ReplicationOptions | false;
+  replication?: (ReplicationOptions & { origin?: string; fetch?: typeof fetch }) | false;
 }
 
 /** An open portal: its data (create it inside a reactive owner) and the way to close it. */
 export interface PortalSession {
+  device: DeviceCore;
   db: PortalDatabase;
   /** The user's unsettled writes (pending and refused). */
   outbox: Outbox;
@@ -37,74 +36,38 @@ export interface PortalSession {
 
 /** Opens `user`'s copy on this device. */
 export async function openPortal(user: SessionUser, options: PortalOptions = {}): Promise<PortalSession> {
-  const outbox = createOutbox();
+  const { origin, fetch, ...replication } = options.replication || {};
+  const platform = browserPlatform({ ...(options.storage && { storage: options.storage }), ...(origin && { origin }), ...(fetch && { fetch }) });
   // An agent's inbox starts from its stored index (3 MB): its read overlaps opening the collections and the outbox.
   let storedInbox: Promise<RestoredIndex | null> | undefined;
-  const db = await openDatabase(user, outbox, options.storage, (created) => {
-    if (user.role === 'agent') storedInbox = readStoredIndex(created).catch(() => null); // read afresh instead
+  const device = await openDevice(user, platform, {
+    replication: options.replication === false ? false : replication,
+    created: (db) => {
+      if (user.role === 'agent') storedInbox = readStoredIndex(db).catch(() => null); // read afresh instead
+    },
   });
-  await outbox.attach(db);
-  await dropUnwrittenMarks(db, outbox);
-  const storedSync = (await db.getLocal<ReportedState>(SYNC_STATE_DOC))?.toJSON().data ?? null;
-  let replication: Replication | null = null;
-  let http: DeviceHttp | null = null;
-  let closed = false;
-  let disposeSync = () => {};
-
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await replication?.stop();
-    http?.dispose();
-    disposeSync();
-    outbox.detach();
-    if (!db.closed) await db.close();
-  };
+  const { db, outbox } = device;
 
   return {
+    device,
     db,
     outbox,
-    close,
+    close: () => device.close(),
     createData(): PortalData {
-      const sync = createSyncState(db, outbox.entries, storedSync);
-      disposeSync = () => sync.dispose();
-      const remote = options.replication === false ? null : options.replication ?? {};
-      // One client for every request of this session: a 401 anywhere asks the user to sign in again.
-      const deviceHttp = remote && createDeviceHttp({
-        ...remote,
-        onReachable: (reachable) => sync.report({ reachable }),
-        onNeedsSignIn: (needsSignIn) => sync.report({ needsSignIn }),
-      });
-      http = deviceHttp;
-      if (remote && deviceHttp) replication = startReplication(db, outbox, sync, deviceHttp, remote);
-      const replicating = remote !== null;
-      const queries = createLiveQueries(db, user, outbox.entries, () => !replicating || sync.listsKnown());
-      const writes = createWrites(db, user, outbox);
-      const failedMessages = createFailedMessageActions(db, user, outbox);
+      const entries = fromState(outbox.entries$, outbox.entries);
+      const listed = fromState(device.sync.listsKnown$, device.sync.listsKnown);
+      const replicating = device.http !== null;
+      const listsKnown = () => !replicating || listed();
       return {
         user,
-        ...queries,
-        ...writes,
-        ...failedMessages,
-        sync: sync.status,
+        ...createLiveQueries(db, user, entries, listsKnown),
+        ...device.writes,
+        ...device.failedMessages,
+        sync: fromState(device.sync.status$, device.sync.status),
         draft: createDraft,
-        agent: user.role === 'agent'
-          ? createAgentData(db, user, outbox, () => !replicating || sync.listsKnown(), deviceHttp, storedInbox)
-          : null,
+        agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, storedInbox) : null,
         async signOut() {
-          await replication?.stop();
-          replication = null;
-          disposeSync();
-          outbox.detach();
-          closed = true;
-          await db.remove();
-          forgetCopy(databaseName(user.id));
-          const client = deviceHttp ?? createDeviceHttp();
-          // Ended first: an already expired session's 401 to the sign-out must not ask to sign in.
-          client.dispose();
-          await client
-            .send('/api/session', { method: 'DELETE', signal: AbortSignal.timeout(5_000) })
-            .catch(() => undefined); // offline: the server's session expires on its own
+          await device.signOut();
           clearDrafts();
           setStoredUser(null);
         },

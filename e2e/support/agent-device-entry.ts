@@ -6,6 +6,7 @@
 import { createEffect, createRoot } from 'solid-js';
 import { SCHEMA_VERSION, type MessageDoc, type SessionUser, type TicketDoc } from '../../app/model';
 import { newId } from '../../app/model/ids';
+import { browserPlatform } from '../../app/data/core/platform-browser';
 import { openDatabase, type PortalDatabase } from '../../app/data/database';
 import { createInboxFeed } from '../../app/data/inbox-feed';
 import { INBOX_INDEX_DOC } from '../../app/data/inbox-stored';
@@ -24,7 +25,7 @@ const CHANNEL = ['portal', 'email', 'chat'] as const;
 async function seed(agent: SessionUser, tickets: number, perTicket: number, storeIndex: boolean): Promise<{ ms: number }> {
   const started = performance.now();
   const outbox = createOutbox();
-  const db = await openDatabase(agent, outbox);
+  const db = await openDatabase(agent, outbox, browserPlatform());
   const base = Date.UTC(2026, 0, 1);
   const ticketDocs: TicketDoc[] = [];
   const messageDocs: MessageDoc[] = [];

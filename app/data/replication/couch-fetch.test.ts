@@ -1,7 +1,7 @@
 /** The replication fetch: refused rows become ok for RxDB and failed in the outbox; 401 waits for sign-in. */
 import { describe, expect, it } from 'vitest';
 import { createDeviceHttp } from '../device-http';
-import { announceSignedIn } from '../session';
+import { announceSignedIn, onSignedIn } from '../session';
 import { createCouchFetch } from './couch-fetch';
 import type { OutboxView } from './outbox-store';
 
@@ -17,6 +17,7 @@ function setup(answers: Response[], current?: Set<string>, reachable: boolean[] 
   const calls: string[] = [];
   const http = createDeviceHttp({
     origin: 'http://h',
+    onSignedIn,
     onNeedsSignIn: (needs) => void signInStates.push(needs),
     onReachable: (is) => void reachable.push(is),
     fetch: async (url) => {

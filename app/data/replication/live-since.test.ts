@@ -3,6 +3,7 @@
  * device's checkpoint past changes written meanwhile (seen in the fault suite as devices missing others' writes).
  */
 import { createRxDatabase, type RxDatabase } from 'rxdb';
+import { onSignedIn } from '../session';
 import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,7 +82,7 @@ describe('live pull since', () => {
       fetch: createCouchFetch({
         collection: 'messages',
         outbox: { needsResend: () => false, acknowledge: async () => undefined, refuse: async () => undefined },
-        http: createDeviceHttp({ origin: 'http://h', fetch: (input) => server.fetch(input) }),
+        http: createDeviceHttp({ origin: 'http://h', fetch: (input) => server.fetch(input), onSignedIn }),
         signal: new AbortController().signal,
       }) as typeof fetch,
       live: true,

@@ -2,8 +2,7 @@
  * The outbox: which of the user's writes the server has not acknowledged yet (pending), and which it refused
  * (failed, with its reason). Kept in one RxDB local document, so it survives a restart and every tab sees it.
  */
-import { createSignal, type Accessor } from 'solid-js';
-import type { Subscription } from 'rxjs';
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { PortalDatabase } from '../database';
 
 /** The part of a database the local-document stores use. */
@@ -18,7 +17,8 @@ export interface OutboxEntry {
   at: number;
 }
 /** Entries by `{collection}/{id}` (a new request's ticket and first message share one id). */
-type Entries = Record<string, OutboxEntry>;
+export type OutboxEntries = Record<string, OutboxEntry>;
+type Entries = OutboxEntries;
 
 /** A pending mark as written, with the entry it replaced, so it can be undone if its write never happens. */
 export interface PendingMark {
@@ -47,7 +47,9 @@ export interface OutboxView {
 
 /** The outbox of one open database. */
 export interface Outbox extends OutboxView {
-  entries: Accessor<Entries>;
+  /** The entries now, and as they change (the Solid bridge turns them into a signal). */
+  entries(): Entries;
+  entries$: Observable<Entries>;
   attach(db: LocalDocsDatabase): Promise<void>;
   detach(): void;
   /** Marks documents pending before they are written (so a write is never shown as sent before it is). */
@@ -71,7 +73,7 @@ export function createOutbox(): Outbox {
   let stored: Entries = {};
   let undone: PendingMark[] = []; // undone marks not yet stored
   let queue: Promise<unknown> = Promise.resolve();
-  const [entries, setEntries] = createSignal<Entries>({});
+  const entries$ = new BehaviorSubject<Entries>({});
 
   const withUndone = (current: Entries): Entries => {
     for (const { key, at, previous } of undone) {
@@ -85,7 +87,7 @@ export function createOutbox(): Outbox {
   const publish = (next: Entries) => {
     stored = next;
     mirror = withUndone({ ...next });
-    setEntries(mirror);
+    entries$.next(mirror);
   };
 
   const modify = (change: (current: Entries) => Entries): Promise<void> => {
@@ -108,7 +110,8 @@ export function createOutbox(): Outbox {
   };
 
   return {
-    entries,
+    entries: () => entries$.value,
+    entries$,
     async attach(database) {
       db = database;
       const doc = await database.getLocal<OutboxData>(DOC_ID);

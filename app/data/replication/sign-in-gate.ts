@@ -2,8 +2,6 @@
  * Holds replication while the session is gone (a 401): requests wait here, nothing unsent is dropped, and
  * they go on once the user signs in again in this tab or another.
  */
-import { onSignedIn } from '../session';
-
 /** The gate of one replication run. */
 export interface SignInGate {
   needsSignIn(): boolean;
@@ -14,8 +12,11 @@ export interface SignInGate {
   dispose(): void;
 }
 
-/** A gate that calls `onChange` whenever it opens or closes. */
-export function createSignInGate(onChange: (needsSignIn: boolean) => void): SignInGate {
+/** A gate that opens at each sign-in `onSignedIn` hears of and calls `onChange` whenever it opens or closes. */
+export function createSignInGate(
+  onSignedIn: (listener: () => void) => () => void,
+  onChange: (needsSignIn: boolean) => void,
+): SignInGate {
   let closed = false;
   let disposed = false;
   let waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];

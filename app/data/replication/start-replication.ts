@@ -6,6 +6,7 @@ import { combineLatest, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { COLLECTIONS, type CollectionName } from '../../model';
 import type { PortalDatabase } from '../database';
+import type { Connectivity } from '../core/platform';
 import type { DeviceHttp } from '../device-http';
 import { createCouchFetch } from './couch-fetch';
 import type { Outbox } from './outbox-store';
@@ -14,14 +15,15 @@ import type { SyncState } from './sync-state';
 
 /** A running replication. */
 export interface Replication {
+  states: RxCouchDBReplicationState<unknown>[];
   stop(): Promise<void>;
 }
 
-/** Options for tests: another origin or fetch (for the device's HTTP client), a shorter retry. */
+/** Options for tests and the fault suite: a shorter retry, smaller batches. */
 export interface ReplicationOptions {
-  origin?: string;
-  fetch?: typeof fetch;
   retryTime?: number;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
 }
 
 /** The replication's name for one collection: RxDB keeps its checkpoints and known server states under it. */
@@ -33,6 +35,7 @@ export function startReplication(
   outbox: Outbox,
   sync: SyncState,
   http: DeviceHttp,
+  connectivity: Connectivity,
   options: ReplicationOptions = {},
 ): Replication {
   const aborter = new AbortController();
@@ -55,9 +58,9 @@ export function startReplication(
       live: true,
       retryTime: options.retryTime ?? 5_000,
       waitForLeadership: true,
-      pull: { batchSize: 100 },
+      pull: { batchSize: options.pullBatchSize ?? 100 },
       // Customers never delete: a local removal (a discarded failed message) stays on this device.
-      push: { batchSize: 50, modifier: (doc: { _deleted?: boolean }) => (doc._deleted ? null : doc) },
+      push: { batchSize: options.pushBatchSize ?? 50, modifier: (doc: { _deleted?: boolean }) => (doc._deleted ? null : doc) },
     }) as RxCouchDBReplicationState<unknown>,
   );
   void Promise.all(states.map((s) => s.awaitInitialReplication()))
@@ -68,12 +71,15 @@ export function startReplication(
     ...states.map((s) => s.error$.subscribe(() => undefined)),
   ];
   // Back online: try at once rather than after the retry pause.
-  const onOnline = () => states.forEach((s) => s.reSync());
-  window.addEventListener('online', onOnline);
+  const stopConnectivity = connectivity.onChange((online) => {
+    if (online) states.forEach((s) => s.reSync());
+  });
 
   return {
+    /** The running replications, for the fault suite (which waits for them to be in sync). */
+    states,
     async stop() {
-      window.removeEventListener('online', onOnline);
+      stopConnectivity();
       subscriptions.forEach((s) => s.unsubscribe());
       aborter.abort();
       await Promise.all(states.map((s) => s.cancel()));

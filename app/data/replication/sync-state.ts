@@ -1,12 +1,12 @@
 /**
  * The sync badge's state. The replicating (leader) tab reports reachability, activity and a lost session into
- * an RxDB local document; every tab reads it, adds its own `navigator.onLine` and counts the outbox.
+ * an RxDB local document; every tab reads it, adds the device's own idea of the network and counts the outbox.
+ * Plain observables: the Solid bridge turns them into signals.
  */
-import { createMemo, createSignal, type Accessor } from 'solid-js';
-import type { Subscription } from 'rxjs';
-import type { LocalDocsDatabase } from './outbox-store';
+import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
+import type { Connectivity } from '../core/platform';
+import type { LocalDocsDatabase, OutboxEntries } from './outbox-store';
 import type { SyncStatus } from '../types';
-import type { OutboxEntry } from './outbox-store';
 
 /** What the replicating tab reports (kept in a local document). */
 export interface ReportedState {
@@ -24,65 +24,73 @@ const INITIAL: ReportedState = { reachable: true, active: false, needsSignIn: fa
 
 /** The badge state of one open database, and the leader's way to report into it. */
 export interface SyncState {
-  status: Accessor<SyncStatus>;
+  status(): SyncStatus;
+  status$: Observable<SyncStatus>;
   /** Whether lists are known: one full pull is done, or there is no server to ask (offline, not replicating). */
-  listsKnown: Accessor<boolean>;
+  listsKnown(): boolean;
+  listsKnown$: Observable<boolean>;
   /** Called by the replicating tab only. */
   report(part: Partial<ReportedState>): void;
   dispose(): void;
 }
 
-/** Creates the badge state from the last stored report; call inside a reactive owner (it derives memos). */
+const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
+  a.connection === b.connection && a.pendingWrites === b.pendingWrites && a.needsSignIn === b.needsSignIn;
+
+/** The badge state computed from one report, the device's network and the outbox. */
+function statusOf(state: ReportedState, online: boolean, entries: OutboxEntries): SyncStatus {
+  const offline = !online || !state.reachable;
+  return {
+    connection: offline ? 'offline' : state.active ? 'syncing' : 'online',
+    pendingWrites: Object.values(entries).filter((e) => e.state === 'pending' || e.state === 'retrying').length,
+    needsSignIn: state.needsSignIn,
+  };
+}
+
+/** Creates the badge state from the last stored report. */
 export function createSyncState(
   db: LocalDocsDatabase,
-  entries: Accessor<Record<string, OutboxEntry>>,
+  entries$: Observable<OutboxEntries>,
+  connectivity: Connectivity,
   stored: ReportedState | null = null,
 ): SyncState {
-  const [reported, setReported] = createSignal<ReportedState>(stored ?? INITIAL);
-  const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
-  const onOnline = () => setOnline(true);
-  const onOffline = () => setOnline(false);
-  window.addEventListener('online', onOnline);
-  window.addEventListener('offline', onOffline);
+  const reported$ = new BehaviorSubject<ReportedState>(stored ?? INITIAL);
+  const online$ = new BehaviorSubject(connectivity.online());
+  const stopConnectivity = connectivity.onChange((online) => online$.next(online));
 
   let writing: Promise<unknown> = Promise.resolve();
   const subscription: Subscription = db.getLocal$<ReportedState>(DOC_ID).subscribe((doc) => {
-    if (doc) setReported(doc.toJSON().data);
+    if (doc) reported$.next(doc.toJSON().data);
   });
 
-  const pendingWrites = createMemo(
-    () => Object.values(entries()).filter((e) => e.state === 'pending' || e.state === 'retrying').length,
-  );
-  const status = createMemo<SyncStatus>(
-    () => {
-      const state = reported();
-      const offline = !online() || !state.reachable;
-      return {
-        connection: offline ? 'offline' : state.active ? 'syncing' : 'online',
-        pendingWrites: pendingWrites(),
-        needsSignIn: state.needsSignIn,
-      };
-    },
-    undefined as unknown as SyncStatus,
-    { equals: (a, b) => a.connection === b.connection && a.pendingWrites === b.pendingWrites && a.needsSignIn === b.needsSignIn },
-  );
+  const status$ = new BehaviorSubject<SyncStatus>(statusOf(reported$.value, online$.value, {}));
+  const listsKnown$ = new BehaviorSubject(false);
+  const derived = combineLatest([reported$, online$, entries$])
+    .pipe(map(([state, online, entries]) => statusOf(state, online, entries)), distinctUntilChanged(sameStatus))
+    .subscribe(status$);
+  const known = combineLatest([reported$, status$])
+    .pipe(map(([state, status]) => !!state.pulledOnce || status.connection === 'offline'), distinctUntilChanged())
+    .subscribe(listsKnown$);
 
   return {
-    status,
-    listsKnown: createMemo(() => !!reported().pulledOnce || status().connection === 'offline'),
+    status: () => status$.value,
+    status$,
+    listsKnown: () => listsKnown$.value,
+    listsKnown$,
     report(part) {
       // Compared with what every tab sees (the stored state), so a stale state left by an earlier run is replaced.
-      const current = reported();
+      const current = reported$.value;
       const next = { ...current, ...part };
       const same = (Object.keys(next) as (keyof ReportedState)[]).every((key) => next[key] === current[key]);
       if (same) return;
-      setReported(next);
+      reported$.next(next);
       writing = writing.then(() => db.upsertLocal<ReportedState>(DOC_ID, next)).catch(() => undefined);
     },
     dispose() {
       subscription.unsubscribe();
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
+      derived.unsubscribe();
+      known.unsubscribe();
+      stopConnectivity();
     },
   };
 }

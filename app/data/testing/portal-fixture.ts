@@ -4,8 +4,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createEffect, createRoot, getOwner, runWithOwner, type Accessor, type Owner } from 'solid-js';
 import type { RxStorage } from 'rxdb';
 import type { SessionUser } from '../../model';
-import { openPortal, type PortalSession } from '../portal-session';
-import type { ReplicationOptions } from '../replication/start-replication';
+import { openPortal, type PortalOptions, type PortalSession } from '../portal-session';
+
 import type { PortalData } from '../types';
 
 /** A Dexie storage over its own, empty IndexedDB. */
@@ -25,7 +25,7 @@ export interface OpenedPortal {
 /** Opens a portal on `storage` (fresh by default), with replication only when options are given. */
 export async function openTestPortal(
   user: SessionUser,
-  options: { storage?: RxStorage<unknown, unknown>; replication?: ReplicationOptions } = {},
+  options: { storage?: RxStorage<unknown, unknown>; replication?: PortalOptions['replication'] } = {},
 ): Promise<OpenedPortal> {
   const session = await openPortal(user, {
     storage: options.storage ?? freshStorage(),

@@ -1,0 +1,110 @@
+/**
+ * The sync core of one signed-in user on one device, framework-free (no Solid, no DOM: what it needs of where it
+ * runs comes in a `DevicePlatform`): the database, the outbox, the sync state, the HTTP client, replication and
+ * every write. It runs in a tab (Dexie) and in Node (RxDB's memory storage) unchanged; the screens reach it
+ * through the Solid bridge in `portal-session.ts`.
+ */
+import type { SessionUser } from '../../model';
+import { createAgentWrites } from '../agent-writes';
+import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from '../database';
+import { createDeviceHttp, type DeviceHttp } from '../device-http';
+import { createFailedMessageActions } from '../failed-message-actions';
+import { createOutbox, type Outbox } from '../replication/outbox-store';
+import { dropUnwrittenMarks } from '../replication/outbox-sweep';
+import { startReplication, type Replication, type ReplicationOptions } from '../replication/start-replication';
+import { createSyncState, SYNC_STATE_DOC, type ReportedState, type SyncState } from '../replication/sync-state';
+import { createWrites } from '../writes';
+import type { DevicePlatform } from './platform';
+
+/** How to open a device. */
+export interface DeviceOptions {
+  /** The copy's database name: one per user by default; several devices of one user in one process need their own. */
+  name?: string;
+  /** Replicate with the platform's origin (the default), with these options, or not at all (`false`). */
+  replication?: ReplicationOptions | false;
+  /** Called once the database exists, before its collections open (an agent's inbox starts its stored read). */
+  created?(db: PortalDatabase): void;
+}
+
+/** One user's open copy on one device. */
+export interface DeviceCore {
+  user: SessionUser;
+  db: PortalDatabase;
+  /** The user's unsettled writes (pending and refused). */
+  outbox: Outbox;
+  sync: SyncState;
+  /** The one HTTP client of this session (null without replication). */
+  http: DeviceHttp | null;
+  replication: Replication | null;
+  /** Whether lists are known: one full pull is done, or there is no server to ask. */
+  listsKnown(): boolean;
+  writes: ReturnType<typeof createWrites>;
+  failedMessages: ReturnType<typeof createFailedMessageActions>;
+  /** The agent's writes (null for a customer). */
+  agentWrites: ReturnType<typeof createAgentWrites> | null;
+  close(): Promise<void>;
+  /** Signs out: stops replication, removes the copy from the device, ends the server's session (best effort). */
+  signOut(): Promise<void>;
+}
+
+/** Opens `user`'s copy on `platform` and, unless told not to, starts replicating it. */
+export async function openDevice(user: SessionUser, platform: DevicePlatform, options: DeviceOptions = {}): Promise<DeviceCore> {
+  const outbox = createOutbox();
+  const name = options.name ?? databaseName(user.id);
+  const db = await openDatabase(user, outbox, platform, { name, ...(options.created && { created: options.created }) });
+  await outbox.attach(db);
+  await dropUnwrittenMarks(db, outbox);
+  const storedSync = (await db.getLocal<ReportedState>(SYNC_STATE_DOC))?.toJSON().data ?? null;
+  const sync = createSyncState(db, outbox.entries$, platform.connectivity, storedSync);
+  const remote = options.replication === false ? null : options.replication ?? {};
+  // One client for every request of this session: a 401 anywhere asks the user to sign in again.
+  const http = remote && createDeviceHttp({
+    origin: platform.origin,
+    fetch: platform.fetch,
+    onSignedIn: platform.onSignedIn,
+    onReachable: (reachable) => sync.report({ reachable }),
+    onNeedsSignIn: (needsSignIn) => sync.report({ needsSignIn }),
+  });
+  let replication = remote && http ? startReplication(db, outbox, sync, http, platform.connectivity, remote) : null;
+  let closed = false;
+
+  const stop = async (): Promise<void> => {
+    closed = true;
+    await replication?.stop();
+    replication = null;
+    sync.dispose();
+    outbox.detach();
+  };
+
+  return {
+    user,
+    db,
+    outbox,
+    sync,
+    http,
+    get replication() {
+      return replication;
+    },
+    listsKnown: () => remote === null || sync.listsKnown(),
+    writes: createWrites(db, user, outbox),
+    failedMessages: createFailedMessageActions(db, user, outbox),
+    agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox) : null,
+    async close() {
+      if (closed) return;
+      await stop();
+      http?.dispose();
+      if (!db.closed) await db.close();
+    },
+    async signOut() {
+      await stop();
+      await db.remove();
+      forgetCopy(platform, name);
+      const client = http ?? createDeviceHttp({ origin: platform.origin, fetch: platform.fetch, onSignedIn: platform.onSignedIn });
+      // Ended first: an already expired session's 401 to the sign-out must not ask to sign in.
+      client.dispose();
+      await client
+        .send('/api/session', { method: 'DELETE', signal: AbortSignal.timeout(5_000) })
+        .catch(() => undefined); // offline: the server's session expires on its own
+    },
+  };
+}
