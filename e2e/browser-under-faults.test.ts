@@ -121,7 +121,7 @@ it('a browser device loses and doubles nothing through cuts, stalls, refusals an
 
   const direct = `http://127.0.0.1:${server.port}`;
   const { cookie } = await signInOver(direct, EMAIL, PASSWORD);
-  companion = await openFaultDevice('browser-faults-companion', `http://127.0.0.1:${proxy.port}`, cookie);
+  companion = await openFaultDevice('browser-faults-companion', customer, `http://127.0.0.1:${proxy.port}`, cookie);
   await Promise.all(companion.replications.map((r) => r.awaitInitialReplication()));
   const companionTicket = aTicket(customer, { id: 'companion-ticket', subject: 'Second device under faults', createdAt: Date.now() });
   const companionWritten: string[] = [];

@@ -2,6 +2,7 @@
 import type { Accessor } from 'solid-js';
 import type { AuthorRole, Channel, MessageDoc, SessionUser, TicketDoc } from '../model';
 import type { AgentData } from './agent-types';
+import type { SyncStatus } from './replication/sync-state';
 
 export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel };
 
@@ -28,12 +29,7 @@ export interface ConversationSummary {
   lastActivityAt: number;
 }
 
-/** What the sync badge shows. */
-export interface SyncStatus {
-  connection: 'online' | 'offline' | 'syncing';
-  pendingWrites: number;
-  needsSignIn: boolean;
-}
+export type { SyncStatus };
 
 /** A draft kept on the device: survives a reload and an app restart, cleared on sign-out. */
 export interface Draft {

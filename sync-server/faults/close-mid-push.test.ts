@@ -18,7 +18,7 @@ afterEach(async () => {
 it('pushes everything exactly once after closing mid-push and opening again', async () => {
   const { user, cookie } = await signUp(live, 'customer', 'ada@example.com', 'Ada');
   await signUp(live, 'agent', 'sam@example.com', 'Sam');
-  device = await openFaultDevice('close-mid-push', live.baseUrl, cookie);
+  device = await openFaultDevice('close-mid-push', user, live.baseUrl, cookie);
   await Promise.all(device.replications.map((r) => r.awaitInitialReplication()));
 
   const ticket = aTicket(user, { id: 'mid-push-ticket', createdAt: Date.now() });
@@ -31,7 +31,7 @@ it('pushes everything exactly once after closing mid-push and opening again', as
   await device.close();
   const acknowledgedBeforeClose = device.acknowledged.size;
 
-  device = await openFaultDevice('close-mid-push', live.baseUrl, cookie);
+  device = await openFaultDevice('close-mid-push', user, live.baseUrl, cookie);
   await device.settle();
   const held = await device.messages.find().exec();
   expect(held.map((m) => m.id).sort()).toEqual(messages.map((m) => m.id).sort());

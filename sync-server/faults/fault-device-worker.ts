@@ -1,10 +1,9 @@
 /**
- * Worker thread of the fault suite: up to six devices. On "write" each creates tickets and sends messages (a wave);
- * on "report" each settles and posts what it holds and which writes the server acknowledged.
+ * Worker thread of the fault suite: up to six devices, each the app's own sync core. On "write" each opens requests
+ * and sends replies through the app's own writes (a wave); on "report" each settles and posts what it holds and
+ * which writes the server acknowledged.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { aMessage, aTicket } from '../../app/model/fixtures';
-import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
 import { openFaultDevice, type FaultDevice } from './fault-device';
 
@@ -24,7 +23,8 @@ export interface DeviceReport {
   customerId: string;
   tickets: Array<{ id: string; number: number | null }>;
   messageIds: string[];
-  written: string[];
+  /** The ids of what this device wrote: its tickets, and its messages (each ticket's first message included). */
+  written: { tickets: string[]; messages: string[] };
   acknowledged: string[];
 }
 
@@ -42,25 +42,29 @@ interface State {
   device: FaultDevice;
   user: SessionUser;
   key: string;
-  tickets: TicketDoc[];
+  ticketIds: string[];
   sent: number;
-  written: string[];
+  written: DeviceReport['written'];
 }
 
 async function write(state: State, messages: number): Promise<void> {
-  if (state.tickets.length === 0) {
+  const { writes, db } = state.device.core;
+  if (state.ticketIds.length === 0) {
     for (let t = 0; t < data.ticketsPerDevice; t++) {
-      const ticket = aTicket(state.user, { id: `${state.key}-t${t}`, subject: `${state.key} ticket ${t}`, createdAt: Date.now() });
-      await state.device.tickets.insert(ticket);
-      state.tickets.push(ticket);
-      state.written.push(ticket.id);
+      const id = await writes.createTicket({
+        subject: `${state.key} ticket ${t}`, description: 'Opened by the fault suite.', message: `first message ${state.key}-t${t}`,
+      });
+      state.ticketIds.push(id);
+      state.written.tickets.push(id);
+      state.written.messages.push(id); // a request's first message has the ticket's id
     }
   }
   for (let m = 0; m < messages; m++, state.sent++) {
-    const ticket = state.tickets[state.sent % state.tickets.length]!;
-    const id = `${state.key}-m${state.sent}`;
-    await state.device.messages.insert(aMessage(ticket, state.user, { id, body: `message ${id}`, createdAt: Date.now() }));
-    state.written.push(id);
+    const ticketId = state.ticketIds[state.sent % state.ticketIds.length]!;
+    const body = `message ${state.key}-m${state.sent}`;
+    await writes.reply({ ticketId, conversationId: ticketId, channel: 'portal', body });
+    const written = await db.messages.findOne({ selector: { body } }).exec();
+    state.written.messages.push(written!.id);
   }
 }
 
@@ -81,12 +85,12 @@ async function report(state: State): Promise<DeviceReport> {
 async function main(): Promise<void> {
   const states: State[] = await Promise.all(
     data.devices.map(async (d) => ({
-      device: await openFaultDevice(`fault-${d.key}`, data.baseUrl, d.cookie),
+      device: await openFaultDevice(`fault-${d.key}`, d.user, data.baseUrl, d.cookie),
       user: d.user,
       key: d.key,
-      tickets: [],
+      ticketIds: [],
       sent: 0,
-      written: [],
+      written: { tickets: [], messages: [] },
     })),
   );
   await Promise.all(states.map((s) => Promise.all(s.device.replications.map((r) => r.awaitInitialReplication()))));

@@ -1,15 +1,20 @@
-/** A device for the fault suite: RxDB in memory under a chosen name (reopened, it keeps its data), recording acknowledged writes. */
-import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
-import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createSinceAnchor } from '../../app/data/replication/live-since';
-import { messageSchema, type MessageDoc } from '../../app/model/message.schema';
-import { ticketSchema, type TicketDoc } from '../../app/model/ticket.schema';
+/**
+ * A device for the fault suites: the app's own sync core (`app/data/core`) on RxDB's memory storage under a chosen
+ * name (reopened, it keeps its data), recording which writes the server acknowledged.
+ */
+import type { RxCollection } from 'rxdb';
+import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { openDevice, type DeviceCore } from '../../app/data/core/device';
+import { nodePlatform, type NodePlatform } from '../../app/data/core/platform-node';
+import type { MessageDoc } from '../../app/model/message.schema';
+import type { TicketDoc } from '../../app/model/ticket.schema';
+import type { SessionUser } from '../../app/model/user';
 import { fetchWithCookie } from '../integration/device';
 
 /** An open fault-suite device. */
 export interface FaultDevice {
-  db: RxDatabase;
+  core: DeviceCore;
+  platform: NodePlatform;
   tickets: RxCollection<TicketDoc>;
   messages: RxCollection<MessageDoc>;
   replications: RxCouchDBReplicationState<unknown>[];
@@ -22,48 +27,35 @@ export interface FaultDevice {
   close(): Promise<void>;
 }
 
-/** Opens (or reopens) device `name` replicating both collections through `baseUrl` with `cookie`. */
-export async function openFaultDevice(name: string, baseUrl: string, cookie: string, acknowledged = new Set<string>()): Promise<FaultDevice> {
-  const db = await createRxDatabase({ name, storage: getRxStorageMemory(), multiInstance: false });
-  await db.addCollections({ tickets: { schema: ticketSchema }, messages: { schema: messageSchema } });
+/** Opens (or reopens) device `name` of `user`, replicating both collections through `baseUrl` with `cookie`. */
+export async function openFaultDevice(
+  name: string,
+  user: SessionUser,
+  baseUrl: string,
+  cookie: string,
+  acknowledged = new Set<string>(),
+): Promise<FaultDevice> {
   const base = fetchWithCookie(cookie);
   let pushSent: Array<() => void> = [];
-  // One per collection, as the app's couch fetch: RxDB's live pull must not start from a late `since=now`.
-  const recording = (): typeof fetch => {
-    const anchor = createSinceAnchor();
-    return async (input, init) => {
-      const url = await anchor.rewrite(String(input));
-      const isPush = url.includes('_bulk_docs');
-      const answer = base(url, init);
-      if (isPush) for (const resolve of pushSent.splice(0)) resolve();
-      const res = await answer;
-      // As the app's couch fetch: RxDB's live pull reads `results` of any JSON outside its retry, and an error
-      // body (a balancer's 502, a 503 while storage is away) would end it for good.
-      if (!res.ok) throw new Error(`${new URL(url).pathname} answered ${res.status}`);
-      if (isPush && res.status === 201) {
-        const rows = (await res.clone().json()) as Array<{ id?: string; ok?: boolean }>;
-        for (const row of rows) if (row.ok && row.id) acknowledged.add(row.id);
-      }
-      return res;
-    };
+  const recording: typeof fetch = async (input, init) => {
+    const isPush = String(input).includes('_bulk_docs');
+    const answer = base(input, init);
+    if (isPush) for (const resolve of pushSent.splice(0)) resolve();
+    const res = await answer;
+    if (isPush && res.status === 201) {
+      const rows = (await res.clone().json()) as Array<{ id?: string; ok?: boolean }>;
+      for (const row of rows) if (row.ok && row.id) acknowledged.add(row.id);
+    }
+    return res;
   };
-  const replications = (['tickets', 'messages'] as const).map((collection) =>
-    replicateCouchDB({
-      replicationIdentifier: `harbor-${collection}`,
-      collection: db.collections[collection]!,
-      url: `${baseUrl}/db/${collection}/`,
-      fetch: recording(),
-      live: true,
-      waitForLeadership: false,
-      retryTime: 200,
-      pull: { batchSize: 50 },
-      push: { batchSize: 20 },
-    }),
-  ) as unknown as RxCouchDBReplicationState<unknown>[];
+  const platform = nodePlatform(baseUrl, recording);
+  const core = await openDevice(user, platform, { name, replication: { retryTime: 200, pullBatchSize: 50, pushBatchSize: 20 } });
+  const replications = core.replication!.states;
   return {
-    db,
-    tickets: db.collections.tickets as RxCollection<TicketDoc>,
-    messages: db.collections.messages as RxCollection<MessageDoc>,
+    core,
+    platform,
+    tickets: core.db.tickets,
+    messages: core.db.messages,
     replications,
     acknowledged,
     nextPushSent: () => new Promise((resolve) => pushSent.push(resolve)),
@@ -73,8 +65,7 @@ export async function openFaultDevice(name: string, baseUrl: string, cookie: str
     },
     async close() {
       pushSent = [];
-      await Promise.all(replications.map((replication) => replication.cancel()));
-      await db.close();
+      await core.close();
     },
   };
 }

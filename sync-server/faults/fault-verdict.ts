@@ -22,15 +22,17 @@ export interface FaultRun {
 /** Asserts that nothing was lost or doubled; writes what it measured (report rounds, any divergence) to stdout. */
 export async function expectNothingLostOrDoubled(run: FaultRun): Promise<void> {
   const { reports, state } = run;
-  const written = reports.flatMap((r) => r.written);
-  const writtenMessages = written.filter((id) => id.includes('-m'));
-  expect(writtenMessages).toHaveLength(run.devices * run.messagesPerDevice);
+  const writtenMessages = reports.flatMap((r) => r.written.messages);
+  // Each device's replies, and each of its requests' first messages.
+  expect(writtenMessages).toHaveLength(run.devices * (run.messagesPerDevice + run.ticketsPerDevice));
+  expect(new Set(writtenMessages).size).toBe(writtenMessages.length);
   // Exactly once: every message id once on the server, and no other copy under another id.
   expect([...state.messages.keys()].sort()).toEqual([...writtenMessages].sort());
   const bodies = [...state.messages.values()].map((m) => m.body);
   expect(new Set(bodies).size).toBe(bodies.length);
   // Unique ticket numbers, all assigned.
   expect(state.tickets.size).toBe(run.devices * run.ticketsPerDevice);
+  expect([...state.tickets.keys()].sort()).toEqual(reports.flatMap((r) => r.written.tickets).sort());
   const numbers = [...state.tickets.values()].map((t) => t.number);
   expect(numbers.every((n) => typeof n === 'number')).toBe(true);
   expect(new Set(numbers).size).toBe(numbers.length);

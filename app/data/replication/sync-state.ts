@@ -6,7 +6,6 @@
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { Connectivity } from '../core/platform';
 import type { LocalDocsDatabase, OutboxEntries } from './outbox-store';
-import type { SyncStatus } from '../types';
 
 /** What the replicating tab reports (kept in a local document). */
 export interface ReportedState {
@@ -15,6 +14,13 @@ export interface ReportedState {
   needsSignIn: boolean;
   /** The device has finished one full pull from the server (so an empty list means no tickets). */
   pulledOnce?: boolean;
+}
+
+/** What the sync badge shows. */
+export interface SyncStatus {
+  connection: 'online' | 'offline' | 'syncing';
+  pendingWrites: number;
+  needsSignIn: boolean;
 }
 
 /** The local document holding the reported state. */
