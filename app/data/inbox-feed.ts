@@ -5,8 +5,9 @@
  * collections' change streams (this tab's writes, other tabs', replication's pulls).
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { normalizeMangoQuery, prepareQuery, type RxChangeEvent, type RxStorageDefaultCheckpoint, type RxStorageInstance } from 'rxdb';
+import type { RxChangeEvent } from 'rxdb';
 import type { MessageDoc, TicketDoc } from '../model';
+import { changedSince, withoutBookkeeping, writeTimeOf, type Checkpoint, type Stored } from './core/rxdb-internals';
 import type { PortalDatabase } from './database';
 import { InboxIndex } from './inbox-index';
 import { INBOX_INDEX_DOC, readStoredIndex, storedDoc, type IndexSince, type RestoredIndex } from './inbox-stored';
@@ -25,8 +26,6 @@ export interface InboxFeed {
 
 const SAVE_AFTER_MS = 2_000;
 
-type Checkpoint = RxStorageDefaultCheckpoint;
-type Stored<T> = T & { _deleted?: boolean; _meta?: { lwt: number } };
 
 /**
  * Starts feeding an index from `db`: from the stored one when there is one (`stored`, when its read was started
@@ -41,7 +40,7 @@ export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredInd
   /** How far the index has read each collection, in the storage's (write time, id) order. */
   const since: IndexSince = { tickets: null, messages: null };
   const advance = (collection: 'tickets' | 'messages', doc: Stored<{ id: string }>) => {
-    const lwt = doc._meta?.lwt ?? 0;
+    const lwt = writeTimeOf(doc);
     const at = since[collection];
     if (!at || lwt > at.lwt || (lwt === at.lwt && doc.id > at.id)) since[collection] = { id: doc.id, lwt };
   };
@@ -79,12 +78,12 @@ export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredInd
   const applyTicket = (doc: Stored<TicketDoc>) => {
     advance('tickets', doc);
     if (doc._deleted) index.removeTicket(doc.id);
-    else index.putTicket(stripMeta(doc));
+    else index.putTicket(withoutBookkeeping(doc));
   };
   const applyMessage = (doc: Stored<MessageDoc>) => {
     advance('messages', doc);
     if (doc._deleted) void recount(doc.ticketId);
-    else index.addMessage(stripMeta(doc));
+    else index.addMessage(withoutBookkeeping(doc));
   };
 
   let buffer: (() => void)[] | null = [];
@@ -141,31 +140,4 @@ export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredInd
       subscriptions.forEach((s) => s.unsubscribe());
     },
   };
-}
-
-/**
- * The documents written after `at` (deleted ones included), in write order. RxDB's own
- * getChangedDocumentsSince selects with an `$or` that its Dexie storage answers by walking every document
- * (2 s for 55,000 even when none changed); a plain range on the `[_meta.lwt, id]` index reads only the new ones.
- * The range starts after `at`'s write time, not at it: the documents of one bulk write share that time and the
- * index applies a bulk whole, so all of them are in. Starting at it re-read a whole pull batch (100 documents,
- * a cursor round trip each, 0.15 s on this machine) on every start.
- */
-async function changedSince<T>(db: PortalDatabase, collection: 'tickets' | 'messages', at: Checkpoint | null): Promise<Stored<T>[]> {
-  const storage = db[collection].storageInstance as unknown as RxStorageInstance<{ id: string }, unknown, unknown>;
-  const query = normalizeMangoQuery(storage.schema, {
-    selector: { '_meta.lwt': at ? { $gt: at.lwt } : { $gte: 0 } } as never,
-    sort: [{ '_meta.lwt': 'asc' } as never, { id: 'asc' }],
-    index: ['_meta.lwt', 'id'],
-    skip: 0,
-  });
-  const { documents } = await storage.query(prepareQuery(storage.schema, query));
-  return documents as unknown as Stored<T>[];
-}
-
-/** The document without RxDB's bookkeeping fields. */
-function stripMeta<T>(data: T): T {
-  const { _rev, _meta, _attachments, _deleted, ...doc } = data as T & Record<string, unknown>;
-  void _rev; void _meta; void _attachments; void _deleted;
-  return doc as T;
 }

@@ -3,6 +3,7 @@
  * whose undo could not be stored either (it was full), or a tab closed between mark and write. Without this,
  * the unsent count would never go down (nothing is pushed, so nothing is ever acknowledged).
  */
+import { writeTimeOf } from '../core/rxdb-internals';
 import type { PortalDatabase } from '../database';
 import type { Outbox, PendingMark } from './outbox-store';
 
@@ -19,7 +20,7 @@ export async function dropUnwrittenMarks(db: PortalDatabase, outbox: Outbox): Pr
       // A write follows its mark, and RxDB stamps it later than Date.now() at the mark; a tab opening during
       // another tab's write may drop that mark early, which only shows the write as sent a moment too soon.
       const doc = docs.get(ids[i]!);
-      if (!doc || doc.toJSON(true)._meta.lwt < entry.at) stale.push({ key, at: entry.at, previous: undefined });
+      if (!doc || writeTimeOf(doc.toJSON(true)) < entry.at) stale.push({ key, at: entry.at, previous: undefined });
     });
   }
   await outbox.unmark(stale);
