@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from './constants';
 import type { MessageDoc } from './message.schema';
 import type { TicketDoc } from './ticket.schema';
 import type { SessionUser } from './user';
+import type { WriteContext } from './writes/write-types';
 
 /** A customer and an agent to write as. */
 export const ada: SessionUser = { id: 'user-ada', name: 'Ada Lovelace', email: 'ada@example.com', role: 'customer' };
@@ -45,4 +46,10 @@ export function aMessage(ticket: TicketDoc, author: SessionUser, overrides: Part
     createdAt: 2_000,
     ...overrides,
   };
+}
+
+/** A builder's context for `user` at a fixed time, with ids `id-1`, `id-2`, … in order. */
+export function aWriteContext(user: SessionUser, now = 5_000): WriteContext {
+  let count = 0;
+  return { user, now, newId: () => `id-${++count}` };
 }

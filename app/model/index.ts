@@ -1,4 +1,4 @@
-/** The shared model: document types, schemas, validation, write rules and status mapping. */
+/** The shared model: document types, schemas, validation, status mapping, and each write (its builder and its rule). */
 export * from './constants';
 export * from './document-shape';
 export * from './ids';
@@ -9,4 +9,4 @@ export * from './ticket-merge';
 export * from './ticket-number';
 export * from './ticket.schema';
 export * from './user';
-export * from './write-rules';
+export * from './writes';

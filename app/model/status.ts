@@ -1,4 +1,4 @@
-/** Status mapping: labels, the portal's tabs, and which statuses a customer may move between. */
+/** Status mapping: labels and the portal's tabs (who may move a ticket between statuses: `writes/status-change.ts`). */
 import type { TicketStatus } from './constants';
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
@@ -19,18 +19,4 @@ export type PortalTab = keyof typeof PORTAL_TABS;
 /** Whether a status belongs to a portal tab. */
 export function isInTab(status: TicketStatus, tab: PortalTab): boolean {
   return (PORTAL_TABS[tab].statuses as readonly TicketStatus[]).includes(status);
-}
-
-/** A customer's allowed status moves: mark resolved, or reopen (by replying) from pending or resolved. */
-export function customerMayChangeStatus(from: TicketStatus, to: TicketStatus): boolean {
-  if (from === to) return true;
-  if (from === 'closed' || to === 'closed') return false;
-  if (to === 'resolved') return true;
-  if (to === 'open') return from === 'pending' || from === 'resolved';
-  return false;
-}
-
-/** Whether a customer's reply reopens the ticket (pending or resolved become open). */
-export function replyReopens(status: TicketStatus): boolean {
-  return status === 'pending' || status === 'resolved';
 }

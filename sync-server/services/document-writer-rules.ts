@@ -1,11 +1,12 @@
 /**
- * The rules step of the document writer: "Who writes what" from app/model, checked against the stored document
- * (and, for a message, its stored ticket); server-owned fields stamped on creation and kept on updates.
+ * The rules step of the document writer: "Who writes what" from app/model/writes (the dispatcher that applies
+ * each write's rule, the same the device checks its built documents with), against the stored document (and,
+ * for a message, its stored ticket); server-owned fields stamped on creation and kept on updates.
  */
 import type { MessageDoc } from '../../app/model/message.schema';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
-import { messageWriteError, ticketWriteError } from '../../app/model/write-rules';
+import { messageWriteError, ticketWriteError } from '../../app/model/writes/write-rules';
 import { getUser } from './accounts';
 import type { WriteResult, WriterContext } from './document-writer';
 import { readStoredDoc, toModelDoc, type StoredDoc } from './feed-docs';
