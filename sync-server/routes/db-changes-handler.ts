@@ -26,7 +26,7 @@ export function changesHandler(ctx: DbContext): RequestHandler {
     const limit = Math.min(Math.max(readCount(req.query, 'limit', MAX_CHANGES_LIMIT), 1), MAX_CHANGES_LIMIT);
     const includeDocs = readFlag(req.query, 'include_docs', false);
     const index = await ctx.index;
-    const feeds = { storage: ctx.storage, index, hub: ctx.hub };
+    const feeds = { storage: ctx.storage, index, hub: ctx.hub, owner: { sessionId: req.sessionID, userId: user.id } };
     // Read-your-writes: a customer's page waits (briefly) for the index to take in what is stored now.
     if (user.role !== 'agent') await index.catchUp(collection, ctx.config.longpollTimeoutMs);
     let since: Cursor;

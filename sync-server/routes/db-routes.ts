@@ -47,7 +47,8 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
   index.catch((error: unknown) => logger.error('the scope index could not start', { error }));
   let current: FeedIndex | undefined;
   void index.then((ready) => (current = ready), () => undefined);
-  const hub = createFeedHub(storage, () => current?.listenerCount() ?? 0);
+  const limits = { perSession: config.feedLimitPerSession, perUser: config.feedLimitPerUser };
+  const hub = createFeedHub(storage, () => current?.listenerCount() ?? 0, limits);
   const ctx: DbContext = { storage, index, hub, config, logger };
 
   const router = express.Router() as express.Router & { close(): Promise<void> };
