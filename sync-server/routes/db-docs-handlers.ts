@@ -38,7 +38,10 @@ export function getAllDocsHandler(ctx: DbContext): RequestHandler {
   };
 }
 
-/** `POST /db/{c}/_bulk_docs` `{docs}`; `new_edits: false` and too many documents are refused whole, nothing stored. */
+/**
+ * `POST /db/{c}/_bulk_docs` `{docs}`. Refused whole before anything is written: `new_edits: false`, too many
+ * documents, or a user past their write limit (429, and RxDB sends the batch again later).
+ */
 export function bulkDocsHandler(ctx: DbContext): RequestHandler {
   return async (req, res) => {
     const body = bodyObject(req.body);
@@ -46,8 +49,9 @@ export function bulkDocsHandler(ctx: DbContext): RequestHandler {
       throw new HttpError(400, 'bad_request', 'new_edits: false is not supported; the server keeps the revisions.');
     }
     const docs = checkDocs(body.docs);
-    const collection = req.params.collection as CollectionName;
-    const results = await writeDocuments(ctx, req.session.user as SessionUser, collection, docs);
+    const user = req.session.user as SessionUser;
+    await ctx.writeLimit.charge(user.id, docs.length);
+    const results = await writeDocuments(ctx, user, req.params.collection as CollectionName, docs);
     res.status(201).json(results);
   };
 }
