@@ -10,7 +10,7 @@ export interface ServerConfig {
   /** The origin users reach the portal at, without a trailing slash. */
   publicUrl: string;
   storage: StorageLocation;
-  /** With CouchDB storage: the Redis holding the shared feed index, wake-ups and sign-in counters. */
+  /** With CouchDB storage: the Redis holding the shared feed index, wake-ups, and sign-in and write counters. */
   redisUrl?: string;
   /** Signs the session cookie. `main` fills it from DATA_DIR when SESSION_SECRET is unset. */
   sessionSecret: string;
@@ -196,7 +196,7 @@ function parseStorage(env: Env, secret: string | undefined): StorageLocation {
     throw new ConfigError('SESSION_SECRET is required with COUCHDB_URL: every server must sign cookies with the same secret.');
   }
   if (nonEmpty(env, 'REDIS_URL') === undefined) {
-    throw new ConfigError('REDIS_URL is required with COUCHDB_URL: the servers share their feed index and sign-in counters there.');
+    throw new ConfigError('REDIS_URL is required with COUCHDB_URL: the servers share their feed index and throttling counters there.');
   }
   return { kind: 'couchdb', url, prefix };
 }
