@@ -32,6 +32,10 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       trustProxy: false,
       longpollTimeoutMs: 25_000,
+      feedLimitPerSession: 8,
+      feedLimitPerUser: 32,
+      writeLimitPerUser: 2_000,
+      writeWindowMs: 60_000,
     });
     expect(config.distDir).toMatch(/dist$/);
     expect(config.portalName).toBeUndefined();
@@ -51,6 +55,10 @@ describe('loadConfig', () => {
       PORTAL_PRIMARY_COLOR: '#0a7',
       PORTAL_LOGO: logo,
       TRUST_PROXY: '1',
+      FEED_LIMIT_PER_SESSION: '4',
+      FEED_LIMIT_PER_USER: '4',
+      WRITE_LIMIT_PER_USER: '500',
+      WRITE_WINDOW_SECONDS: '30',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -63,6 +71,10 @@ describe('loadConfig', () => {
       portalPrimaryColor: '#0a7',
       portalLogo: logo,
       trustProxy: true,
+      feedLimitPerSession: 4,
+      feedLimitPerUser: 4,
+      writeLimitPerUser: 500,
+      writeWindowMs: 30_000,
     });
   });
 
@@ -79,6 +91,11 @@ describe('loadConfig', () => {
     expect(reason({ PORTAL_LOGO: path.join(tmp, 'missing.png') })).toMatch(/PORTAL_LOGO.*cannot read/);
     expect(reason({ PORTAL_LOGO: path.join(tmp, 'logo.gif') })).toMatch(/PORTAL_LOGO.*png/);
     expect(reason({ PORTAL_LOGO: tmp + '.svg' })).toMatch(/PORTAL_LOGO/);
+    expect(reason({ FEED_LIMIT_PER_SESSION: '0' })).toMatch(/^FEED_LIMIT_PER_SESSION must be a whole number of at least 1/);
+    expect(reason({ FEED_LIMIT_PER_USER: 'many' })).toMatch(/^FEED_LIMIT_PER_USER must be a whole number/);
+    expect(reason({ FEED_LIMIT_PER_SESSION: '10', FEED_LIMIT_PER_USER: '5' })).toMatch(/^FEED_LIMIT_PER_USER \(5\) must be at least FEED_LIMIT_PER_SESSION \(10\)/);
+    expect(reason({ WRITE_LIMIT_PER_USER: '1.5' })).toMatch(/^WRITE_LIMIT_PER_USER must be a whole number/);
+    expect(reason({ WRITE_WINDOW_SECONDS: '86401' })).toMatch(/^WRITE_WINDOW_SECONDS must be a whole number from 1 to 86,400/);
   });
 });
 

@@ -10,7 +10,7 @@ export interface ServerConfig {
   /** The origin users reach the portal at, without a trailing slash. */
   publicUrl: string;
   storage: StorageLocation;
-  /** With CouchDB storage: the Redis holding the shared feed index, wake-ups and sign-in counters. */
+  /** With CouchDB storage: the Redis holding the shared feed index, wake-ups, and sign-in and write counters. */
   redisUrl?: string;
   /** Signs the session cookie. `main` fills it from DATA_DIR when SESSION_SECRET is unset. */
   sessionSecret: string;
@@ -33,6 +33,14 @@ export interface ServerConfig {
   signinLimitPerAddress: number;
   /** The sign-in throttling window, in milliseconds. */
   signinWindowMs: number;
+  /** Open feeds (longpolls, event streams) one session may hold; one more ends its oldest. */
+  feedLimitPerSession: number;
+  /** Open feeds one user may hold over all their sessions, on this server; one more ends their oldest. */
+  feedLimitPerUser: number;
+  /** Documents one user may write in one window (a batch begun under it goes through whole). */
+  writeLimitPerUser: number;
+  /** The write throttling window, in milliseconds. */
+  writeWindowMs: number;
   /** Origins besides PUBLIC_URL's that may send state-changing requests (the vite dev server, in development). */
   devOrigins: string[];
 }
@@ -92,13 +100,44 @@ function parsePublicUrl(raw: string | undefined, host: string, port: number): st
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-function parseCount(name: string, raw: string | undefined, fallback: number): number {
+function parseCount(name: string, raw: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}".`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? 'of at least 1' : `from 1 to ${max.toLocaleString('en-US')}`;
+    throw new ConfigError(`${name} must be a whole number ${range}, not "${raw}".`);
   }
   return value;
+}
+
+/** The defaults of the per-session and per-user limits (the README's configuration table says why). */
+export const LIMIT_DEFAULTS = {
+  feedLimitPerSession: 8,
+  feedLimitPerUser: 32,
+  writeLimitPerUser: 2_000,
+  writeWindowMs: 60_000,
+} as const;
+
+/** The longest write window: a day (the in-memory counter's timer cannot run longer than about 24 days). */
+const MAX_WINDOW_SECONDS = 86_400;
+
+type Limits = Pick<ServerConfig, keyof typeof LIMIT_DEFAULTS>;
+
+/** FEED_LIMIT_PER_SESSION, FEED_LIMIT_PER_USER (not below the first), WRITE_LIMIT_PER_USER, WRITE_WINDOW_SECONDS. */
+function parseLimits(env: Env): Limits {
+  const count = (name: string, fallback: number, max?: number) => parseCount(name, nonEmpty(env, name), fallback, max);
+  const perSession = count('FEED_LIMIT_PER_SESSION', LIMIT_DEFAULTS.feedLimitPerSession);
+  const perUser = count('FEED_LIMIT_PER_USER', LIMIT_DEFAULTS.feedLimitPerUser);
+  if (perUser < perSession) {
+    throw new ConfigError(`FEED_LIMIT_PER_USER (${perUser}) must be at least FEED_LIMIT_PER_SESSION (${perSession}): every session is one of its user's.`);
+  }
+  const windowSeconds = count('WRITE_WINDOW_SECONDS', LIMIT_DEFAULTS.writeWindowMs / 1000, MAX_WINDOW_SECONDS);
+  return {
+    feedLimitPerSession: perSession,
+    feedLimitPerUser: perUser,
+    writeLimitPerUser: count('WRITE_LIMIT_PER_USER', LIMIT_DEFAULTS.writeLimitPerUser),
+    writeWindowMs: 1000 * windowSeconds,
+  };
 }
 
 /** CouchDB database names: lowercase, starting with a letter (the prefix is followed by our own lowercase names). */
@@ -157,7 +196,7 @@ function parseStorage(env: Env, secret: string | undefined): StorageLocation {
     throw new ConfigError('SESSION_SECRET is required with COUCHDB_URL: every server must sign cookies with the same secret.');
   }
   if (nonEmpty(env, 'REDIS_URL') === undefined) {
-    throw new ConfigError('REDIS_URL is required with COUCHDB_URL: the servers share their feed index and sign-in counters there.');
+    throw new ConfigError('REDIS_URL is required with COUCHDB_URL: the servers share their feed index and throttling counters there.');
   }
   return { kind: 'couchdb', url, prefix };
 }
@@ -239,6 +278,7 @@ export function loadConfig(env: Env): ServerConfig {
     signinLimitPerAccount: parseCount('SIGNIN_LIMIT_PER_ACCOUNT', nonEmpty(env, 'SIGNIN_LIMIT_PER_ACCOUNT'), 10),
     signinLimitPerAddress: parseCount('SIGNIN_LIMIT_PER_ADDRESS', nonEmpty(env, 'SIGNIN_LIMIT_PER_ADDRESS'), 50),
     signinWindowMs: 1000 * parseCount('SIGNIN_WINDOW_SECONDS', nonEmpty(env, 'SIGNIN_WINDOW_SECONDS'), 900),
+    ...parseLimits(env),
     devOrigins: parseDevOrigins(env),
   };
 }
@@ -258,6 +298,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     signinLimitPerAccount: 10,
     signinLimitPerAddress: 50,
     signinWindowMs: 900_000,
+    ...LIMIT_DEFAULTS,
     devOrigins: [],
     ...overrides,
   };

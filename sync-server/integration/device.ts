@@ -24,8 +24,16 @@ export function fetchWithCookie(cookie: string): typeof fetch {
   return (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
 }
 
-/** Opens a device signed in with `cookie` against `baseUrl`, replicating `collections` live. */
-export async function openDevice(baseUrl: string, cookie: string, collections: CollectionName[]): Promise<Device> {
+/**
+ * Opens a device signed in with `cookie` against `baseUrl`, replicating `collections` live; `send` (a test's
+ * recording or offline fetch) replaces the cookie-carrying fetch.
+ */
+export async function openDevice(
+  baseUrl: string,
+  cookie: string,
+  collections: CollectionName[],
+  send: typeof fetch = fetchWithCookie(cookie),
+): Promise<Device> {
   const db = await createRxDatabase({
     name: `device${process.pid}x${++counter}x${Date.now()}`,
     storage: getRxStorageMemory(),
@@ -38,7 +46,7 @@ export async function openDevice(baseUrl: string, cookie: string, collections: C
       replicationIdentifier: `harbor-${name}`,
       collection: db.collections[name]!,
       url: `${baseUrl}/db/${name}/`,
-      fetch: fetchWithCookie(cookie),
+      fetch: send,
       live: true,
       waitForLeadership: false,
       retryTime: 200,

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type HarborApp } from '../app';
-import { testConfig } from '../config';
+import { testConfig, type ServerConfig } from '../config';
 import { createLogger } from '../logger';
 import { createAccount } from '../services/accounts';
 import type { SessionUser } from '../session-user';
@@ -17,9 +17,9 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-/** Starts the app on an ephemeral port of 127.0.0.1; longpolls end after `longpollTimeoutMs`. */
-export async function startServer(longpollTimeoutMs = 2_000): Promise<LiveServer> {
-  const harbor = await createApp(testConfig({ longpollTimeoutMs }), { logger: createLogger({ silent: true }) });
+/** Starts the app on an ephemeral port of 127.0.0.1; longpolls end after `longpollTimeoutMs`; `overrides` (limits) win. */
+export async function startServer(longpollTimeoutMs = 2_000, overrides: Partial<ServerConfig> = {}): Promise<LiveServer> {
+  const harbor = await createApp(testConfig({ longpollTimeoutMs, ...overrides }), { logger: createLogger({ silent: true }) });
   const server: Server = await new Promise((resolve) => {
     const listening = harbor.app.listen(0, '127.0.0.1', () => resolve(listening));
   });

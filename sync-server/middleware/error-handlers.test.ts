@@ -23,6 +23,13 @@ describe('createErrorHandler', () => {
     expect(res.body).toEqual({ error: 'forbidden', reason: 'Not yours.' });
   });
 
+  it('sends the headers an HttpError carries', async () => {
+    const res = await request(appThrowing(new HttpError(429, 'too_many_requests', 'Later.', { 'retry-after': '12' }))).get('/boom');
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('12');
+    expect(res.body).toEqual({ error: 'too_many_requests', reason: 'Later.' });
+  });
+
   it('answers an unexpected error with 500 JSON, logs it, and shows no stack or message', async () => {
     const logged: unknown[] = [];
     const logger: Logger = { info() {}, warn() {}, error: (_message, fields) => void logged.push(fields) };

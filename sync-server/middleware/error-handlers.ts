@@ -36,7 +36,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.error, reason: err.reason });
+      res.set(err.headers).status(err.status).json({ error: err.error, reason: err.reason });
       return;
     }
     const info = (err ?? {}) as BodyParserError;

@@ -1,10 +1,11 @@
 /** Sign-in throttling: failed attempts counted per address and per account (normalised email); successes never count. */
 import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { RedisStore } from 'rate-limit-redis';
+import type { RedisStore } from 'rate-limit-redis';
 import type { ServerConfig } from '../config';
 import { normaliseEmail } from '../services/accounts';
 import type { RedisConnection } from '../services/redis-connection';
+import { redisCounterStore } from './redis-counter-store';
 
 const REASON = 'Too many failed sign-ins. Wait a few minutes, then try again.';
 
@@ -41,8 +42,7 @@ function limiter(
  * `redis` (several servers) the counts are kept there, so they add up across every server.
  */
 export function signinRateLimit(config: ServerConfig, redis?: RedisConnection): RequestHandler[] {
-  const store = (name: string): RedisStore | undefined =>
-    redis && new RedisStore({ prefix: `${redis.prefix}:signin-${name}:`, sendCommand: (...args: string[]) => redis.command(args) as Promise<number> });
+  const store = (name: string): RedisStore | undefined => redis && redisCounterStore(redis, `signin-${name}`);
   return [
     limiter(config.signinLimitPerAddress, config.signinWindowMs, store('address')),
     limiter(config.signinLimitPerAccount, config.signinWindowMs, store('account'), emailOf),

@@ -26,7 +26,7 @@ export function changesHandler(ctx: DbContext): RequestHandler {
     const limit = Math.min(Math.max(readCount(req.query, 'limit', MAX_CHANGES_LIMIT), 1), MAX_CHANGES_LIMIT);
     const includeDocs = readFlag(req.query, 'include_docs', false);
     const index = await ctx.index;
-    const feeds = { storage: ctx.storage, index, hub: ctx.hub };
+    const feeds = { storage: ctx.storage, index, hub: ctx.hub, owner: { sessionId: req.sessionID, userId: user.id } };
     // Read-your-writes: a customer's normal page, and a feed's `now`, wait (briefly) for the index to take in what
     // is stored now. A renewed feed does not: it answers once the index has taken in a change, so waiting first
     // would only cost every renewal a pass over the storage's feed (in cluster mode a CouchDB round trip).

@@ -6,7 +6,7 @@ import { HttpError } from '../middleware/http-error';
 import { writeDocuments } from '../services/document-writer';
 import { readAllDocs } from '../services/feed-all-docs';
 import type { DbContext } from './db-context';
-import { checkKeys, readFlag, readKeysParam } from './db-query';
+import { checkDocs, checkKeys, readFlag, readKeysParam } from './db-query';
 
 function bodyObject(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -38,16 +38,20 @@ export function getAllDocsHandler(ctx: DbContext): RequestHandler {
   };
 }
 
-/** `POST /db/{c}/_bulk_docs` `{docs}`; `new_edits: false` is refused whole, nothing stored. */
+/**
+ * `POST /db/{c}/_bulk_docs` `{docs}`. Refused whole before anything is written: `new_edits: false`, too many
+ * documents, or a user past their write limit (429, and RxDB sends the batch again later).
+ */
 export function bulkDocsHandler(ctx: DbContext): RequestHandler {
   return async (req, res) => {
     const body = bodyObject(req.body);
     if (body.new_edits !== undefined && body.new_edits !== true) {
       throw new HttpError(400, 'bad_request', 'new_edits: false is not supported; the server keeps the revisions.');
     }
-    if (!Array.isArray(body.docs)) throw new HttpError(400, 'bad_request', 'docs must be an array');
-    const collection = req.params.collection as CollectionName;
-    const results = await writeDocuments(ctx, req.session.user as SessionUser, collection, body.docs);
+    const docs = checkDocs(body.docs);
+    const user = req.session.user as SessionUser;
+    await ctx.writeLimit.charge(user.id, docs.length);
+    const results = await writeDocuments(ctx, user, req.params.collection as CollectionName, docs);
     res.status(201).json(results);
   };
 }

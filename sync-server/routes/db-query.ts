@@ -3,6 +3,16 @@ import { HttpError } from '../middleware/http-error';
 
 /** The most rows one `_changes` page returns, whatever `limit` asks (the client continues from `last_seq`). */
 export const MAX_CHANGES_LIMIT = 1000;
+/**
+ * The most `keys` one `_all_docs` reads, as many as one `_changes` page: RxDB asks for one push batch's ids
+ * (the app's 50, RxDB's default 100). Past it the request is refused whole (413), not cut short.
+ */
+export const MAX_ALL_DOCS_KEYS = 1000;
+/**
+ * The most documents one `_bulk_docs` writes: four times the app's push batch (50), twice RxDB's default (100).
+ * Writes cost more than reads (a check, a read and a write each, one at a time), so the bound is lower.
+ */
+export const MAX_BULK_DOCS = 200;
 
 type Query = Record<string, unknown>;
 
@@ -54,10 +64,22 @@ export function readKeysParam(query: Query): string[] | undefined {
   return checkKeys(keys);
 }
 
-/** Checks that `keys` is an array of strings. */
+/** Checks that `keys` is an array of at most `MAX_ALL_DOCS_KEYS` strings. */
 export function checkKeys(keys: unknown): string[] {
   if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) {
     throw new HttpError(400, 'bad_request', 'keys must be an array of document ids');
   }
+  if (keys.length > MAX_ALL_DOCS_KEYS) throw tooMany(keys.length, MAX_ALL_DOCS_KEYS, 'keys in one _all_docs');
   return keys as string[];
+}
+
+/** Checks that `docs` is an array of at most `MAX_BULK_DOCS` entries (each is checked when it is written). */
+export function checkDocs(docs: unknown): unknown[] {
+  if (!Array.isArray(docs)) throw new HttpError(400, 'bad_request', 'docs must be an array');
+  if (docs.length > MAX_BULK_DOCS) throw tooMany(docs.length, MAX_BULK_DOCS, 'documents in one _bulk_docs');
+  return docs;
+}
+
+function tooMany(count: number, max: number, what: string): HttpError {
+  return new HttpError(413, 'payload_too_large', `At most ${max} ${what}, not ${count}: send them in batches.`);
 }

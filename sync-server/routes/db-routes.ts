@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import { HttpError } from '../middleware/http-error';
 import { requireUser } from '../middleware/require-user';
+import { createWriteRateLimit } from '../middleware/write-rate-limit';
 import { createFeedHub } from '../services/feed-hub';
 import type { FeedIndex } from '../services/feed-index';
 import type { RedisConnection } from '../services/redis-connection';
@@ -47,8 +48,10 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
   index.catch((error: unknown) => logger.error('the scope index could not start', { error }));
   let current: FeedIndex | undefined;
   void index.then((ready) => (current = ready), () => undefined);
-  const hub = createFeedHub(storage, () => current?.listenerCount() ?? 0);
-  const ctx: DbContext = { storage, index, hub, config, logger };
+  const limits = { perSession: config.feedLimitPerSession, perUser: config.feedLimitPerUser };
+  const hub = createFeedHub(storage, () => current?.listenerCount() ?? 0, limits);
+  const writeLimit = createWriteRateLimit(config, logger, redis);
+  const ctx: DbContext = { storage, index, hub, writeLimit, config, logger };
 
   const router = express.Router() as express.Router & { close(): Promise<void> };
   router.use(requireUser);
@@ -66,6 +69,7 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
     res.status(404).json({ error: 'not_found', reason: `Not part of the replication endpoint: ${req.method} /db${req.path}` });
   });
   router.close = async () => {
+    writeLimit.close();
     await hub.endAll();
     const ready = await index.catch(() => undefined);
     await ready?.close();

@@ -1,12 +1,14 @@
 /** Authorization matrix: every route × role (none, customer, other customer, agent); allowed is allowed, the rest refused. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PRIORITIES } from '../../app/model/constants';
 import { aMessage, aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
 import type { TicketDoc } from '../../app/model/ticket.schema';
+import { MAX_ALL_DOCS_KEYS, MAX_BULK_DOCS } from '../routes/db-query';
 import { couch, createDbWorld, type DbWorld, pushOk, storedTicket } from '../routes/db-test-helpers';
+import { feedHubFor } from '../services/feed-hub';
 import { TEST_PASSWORD } from '../test-support/test-app';
 
 type Role = 'none' | 'customer' | 'other customer' | 'agent';
@@ -16,6 +18,9 @@ const EMAIL: Record<Exclude<Role, 'none'>, string> = {
   'other customer': 'grace@example.com',
   agent: 'sam@example.com',
 };
+
+/** Small limits, so that each role can meet them here: they hold for agents as for customers. */
+const LIMITS = { feedLimitPerSession: 2, feedLimitPerUser: 4, writeLimitPerUser: 40, writeWindowMs: 600_000 };
 
 let world: DbWorld;
 let server: Server;
@@ -28,10 +33,13 @@ let internalNoteId: string;
 /** One call as `role`: answers 'allowed' or 'refused <why>'. */
 type Probe = (role: Role) => Promise<string>;
 
-async function call(role: Role, method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+function cookieOf(role: Role): Record<string, string> {
   const cookie = cookies.get(role);
-  if (cookie) headers.cookie = cookie;
+  return cookie ? { cookie } : {};
+}
+
+async function call(role: Role, method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...cookieOf(role) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetch(base + path, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
 }
@@ -69,7 +77,7 @@ const writes =
 const streams: Probe = async (role) => {
   const controller = new AbortController();
   const res = await fetch(`${base}/db/tickets/_changes?feed=eventsource&since=0&heartbeat=1000`, {
-    headers: cookies.has(role) ? { cookie: cookies.get(role)! } : {},
+    headers: cookieOf(role),
     signal: controller.signal,
   });
   const opened = res.ok && String(res.headers.get('content-type')).startsWith('text/event-stream');
@@ -77,6 +85,54 @@ const streams: Probe = async (role) => {
   return opened ? 'allowed' : `refused ${res.status}`;
 };
 
+/**
+ * Longpolls one past the session's cap: allowed when the oldest is answered empty at once (the newest is never the
+ * one refused). Held longpolls would answer only after 30 s.
+ */
+const longpollPastCap: Probe = async (role) => {
+  const hub = feedHubFor(world.app.storage)!;
+  const controllers: AbortController[] = [];
+  const send = () => {
+    const controller = new AbortController();
+    controllers.push(controller);
+    const answer = fetch(`${base}/db/tickets/_changes?feed=longpoll&since=now`, { headers: cookieOf(role), signal: controller.signal });
+    let answered = false;
+    void answer.finally(() => (answered = true)).catch(() => undefined);
+    return { answer, answered: () => answered };
+  };
+  /** Sends a longpoll and waits until the server holds it or it was answered. */
+  const open = async () => {
+    const before = hub.openCount();
+    const sent = send();
+    await vi.waitFor(() => expect(hub.openCount() > before || sent.answered()).toBe(true));
+    return sent;
+  };
+  try {
+    const oldest = await open();
+    if (oldest.answered()) return `refused ${(await oldest.answer).status}`;
+    for (let i = 1; i < LIMITS.feedLimitPerSession; i++) await open();
+    send();
+    const body = (await (await oldest.answer).json()) as { results?: unknown[] };
+    return body.results?.length === 0 ? 'allowed' : `refused ${JSON.stringify(body)}`;
+  } finally {
+    controllers.forEach((controller) => controller.abort());
+    await vi.waitFor(() => expect(hub.openCount()).toBe(0));
+  }
+};
+
+/** One batch of refused documents that spends the role's write limit, then a good write: refused 429 past it. */
+const writeAfterLimitSpent =
+  (doc: () => object): Probe =>
+  async (role) => {
+    const junk = Array.from({ length: LIMITS.writeLimitPerUser }, () => ({ _id: newId() }));
+    const spent = await call(role, 'POST', '/db/messages/_bulk_docs', { docs: junk });
+    await spent.body?.cancel();
+    if (spent.status !== 201) return `refused ${spent.status}`;
+    return writes('tickets', doc)(role);
+  };
+
+/** `count` one-character keys (repeats are allowed), so that even in a GET's query they stay under Node's 16 KB. */
+const manyKeys = (count: number) => Array.from({ length: count }, (_, i) => String(i % 10));
 const keys = () => JSON.stringify([ticket.id]);
 const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
   { route: 'GET /api/session', allowed: ['customer', 'other customer', 'agent'], probe: byStatus('GET', '/api/session') },
@@ -146,10 +202,41 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
       return writes('messages', () => couch(note))(role);
     },
   },
+  {
+    route: `GET _changes?limit=1000000: clamped, not refused`,
+    allowed: ['customer', 'agent'],
+    probe: sees('GET', '/db/tickets/_changes?feed=normal&include_docs=true&since=0&limit=1000000', () => ticket.id),
+  },
+  {
+    route: `GET _changes feed=longpoll, one past the session's ${LIMITS.feedLimitPerSession}: its oldest ends`,
+    allowed: ['customer', 'other customer', 'agent'],
+    probe: longpollPastCap,
+  },
+  {
+    route: `POST _all_docs: ${MAX_ALL_DOCS_KEYS + 1} keys`,
+    allowed: [],
+    probe: byStatus('POST', '/db/tickets/_all_docs', () => ({ keys: manyKeys(MAX_ALL_DOCS_KEYS + 1), include_docs: true })),
+  },
+  {
+    route: `GET _all_docs?keys: ${MAX_ALL_DOCS_KEYS + 1} keys`,
+    allowed: [],
+    probe: byStatus('GET', `/db/tickets/_all_docs?include_docs=true&keys=${encodeURIComponent(JSON.stringify(manyKeys(MAX_ALL_DOCS_KEYS + 1)))}`),
+  },
+  {
+    route: `POST _bulk_docs: ${MAX_BULK_DOCS + 1} new tickets for the customer`,
+    allowed: [],
+    probe: byStatus('POST', '/db/tickets/_bulk_docs', () => ({ docs: Array.from({ length: MAX_BULK_DOCS + 1 }, () => couch(aTicket(world.ada.user, { id: newId() }))) })),
+  },
+  // Last: it spends each role's write limit for the rest of the run.
+  {
+    route: `POST _bulk_docs: a new ticket once the user sent ${LIMITS.writeLimitPerUser} documents`,
+    allowed: [],
+    probe: writeAfterLimitSpent(() => couch(aTicket(world.ada.user, { id: newId() }))),
+  },
 ];
 
 beforeAll(async () => {
-  world = await createDbWorld();
+  world = await createDbWorld(30_000, LIMITS);
   ticket = aTicket(world.ada.user, { id: newId() });
   await pushOk(world.ada, 'tickets', couch(ticket));
   publicMessageId = newId();

@@ -38,8 +38,11 @@ function encode(value: string): string {
 const queryName = fc.constantFrom('since', 'limit', 'feed', 'include_docs', 'heartbeat', 'keys', 'style', 'seq_interval', 'since[]', 'limit[a]', 'keys[]');
 const queryValue = fc.oneof(
   oddString.map(encode),
-  fc.constantFrom('-1', '1e999', 'NaN', 'Infinity', '0x10', '1.5', '99999999999999999999', 'now', 'longpoll', 'eventsource', 'continuous', 'true', '[', '%', '%E0%A4%A', '[1,2]', '["a",{"b":1}]', '[' + '"x",'.repeat(1000) + '"y"]'),
+  fc.constantFrom('-1', '1e999', 'NaN', 'Infinity', '0x10', '1.5', '99999999999999999999', '999999999999999', '1001', 'now', 'longpoll', 'eventsource', 'continuous', 'true', '[', '%', '%E0%A4%A', '[1,2]', '["a",{"b":1}]', '[' + '"x",'.repeat(1000) + '"y"]', '[' + '"x",'.repeat(1001) + '"y"]'),
 );
+
+/** How far past a per-request bound (documents, keys) an array goes: just past it, or far. */
+export const countPastBound: fc.Arbitrary<number> = fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 400 }));
 
 /**
  * A query string of generated names and values, repeated names included; kept under Node's 16 KB header limit,

@@ -3,11 +3,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMessage, aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
+import type { SessionUser } from '../../app/model/user';
 import { BODY_LIMIT_BYTES } from '../middleware/json-body';
+import { MAX_ALL_DOCS_KEYS, MAX_BULK_DOCS } from '../routes/db-query';
 import { couch, pushOk } from '../routes/db-test-helpers';
 import type { Database } from '../services/storage';
 import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
-import { bodyText, queryText } from './fuzz-inputs';
+import { bodyText, countPastBound, oddString, queryText } from './fuzz-inputs';
 
 const RUNS = Number(process.env.HARBOR_FUZZ_RUNS ?? 60);
 const ROUTES = [
@@ -29,6 +31,7 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 let t: TestApp;
 let customer: TestAgent;
 let agent: TestAgent;
+let adaUser: SessionUser;
 
 async function snapshot(): Promise<string> {
   const read = async (db: Database) => (await db.allDocs({ includeDocs: true })).map((r) => ('doc' in r ? r.doc : null));
@@ -47,6 +50,7 @@ beforeAll(async () => {
   t = await createTestApp({ longpollTimeoutMs: 100, signinLimitPerAddress: 100_000, signinLimitPerAccount: 100_000 });
   const ada = await t.signIn({ role: 'customer', email: 'ada@example.com' });
   customer = ada.agent;
+  adaUser = ada.user;
   agent = (await t.signIn({ role: 'agent', email: 'sam@example.com' })).agent;
   const ticket = aTicket(ada.user, { id: newId() });
   await pushOk({ user: ada.user, http: customer }, 'tickets', couch(ticket));
@@ -101,6 +105,36 @@ describe('hostile input', () => {
         if (res.status === 201) for (const row of res.body as Array<{ ok?: boolean }>) expect(row.ok).not.toBe(true);
       }),
       { numRuns: RUNS },
+    );
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('arrays past the per-request bounds: a JSON 413 whole, none of their documents stored, as any role', async () => {
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('_bulk_docs', 'POST _all_docs', 'GET _all_docs'),
+        countPastBound,
+        fc.boolean(),
+        fc.array(oddString, { minLength: 1, maxLength: 3 }),
+        async (route, over, asAgent, keyParts) => {
+          const as = asAgent ? agent : customer;
+          let res;
+          if (route === '_bulk_docs') {
+            // Valid documents: were any stored, the request would have been cut, not refused whole.
+            const docs = Array.from({ length: MAX_BULK_DOCS + over }, () => couch(aTicket(adaUser, { id: newId() })));
+            res = await as.post(`/db/${asAgent ? 'messages' : 'tickets'}/_bulk_docs`).send({ docs });
+          } else {
+            const keys = Array.from({ length: MAX_ALL_DOCS_KEYS + over }, (_, i) => (route === 'GET _all_docs' ? String(i % 10) : keyParts[i % keyParts.length]!));
+            res = route === 'GET _all_docs'
+              ? await as.get(`/db/tickets/_all_docs?include_docs=true&keys=${encodeURIComponent(JSON.stringify(keys))}`)
+              : await as.post('/db/messages/_all_docs').send({ keys, include_docs: true });
+          }
+          expectJsonRefusal(res, `${route} with ${over} past the bound`);
+          expect(res.status).toBe(413);
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
     expect(await snapshot()).toBe(before);
   });

@@ -1,6 +1,7 @@
 /**
  * `feed=eventsource` (agents' inboxes): a `text/event-stream` with one event per change (`id` = seq, `data` =
- * the change row as JSON) and comment heartbeats; it ends when the client goes away or the server shuts down.
+ * the change row as JSON) and comment heartbeats; it ends when the client goes away, the server shuts down, or its
+ * session or user opened one feed past their cap while it was their oldest (EventSource then reconnects).
  */
 import type { Response } from 'express';
 import type { SessionUser } from '../../app/model/user';
@@ -68,7 +69,7 @@ export function streamChanges(
     if (batch.collection === query.collection) void pump(true);
   });
   const heartbeat = setInterval(() => res.write(':\n\n'), heartbeatMs);
-  const release = ctx.hub.add(() => end());
+  const release = ctx.hub.add(() => end(), ctx.owner);
   function end(): void {
     if (ended) return;
     ended = true;

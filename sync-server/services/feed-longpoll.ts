@@ -1,16 +1,19 @@
 /**
  * `feed=longpoll`: answers as soon as something the user may see changed after `since`, or empty after the
- * timeout, or empty at once when the client goes away or the server shuts down. No listener outlives it.
+ * timeout, or empty at once when the client goes away, the server shuts down, or its session or user opened one
+ * feed past their cap while it was their oldest. No listener outlives it.
  */
 import type { SessionUser } from '../../app/model/user';
 import { readChanges, tokenStyle, type ChangesContext, type ChangesPage, type ChangesQuery } from './changes-reader';
+import type { FeedOwner } from './feed-caps';
 import { formatCursor } from './feed-cursor';
 import type { FeedHub } from './feed-hub';
 import { wakeRechecks } from './feed-recheck';
 
-/** What a longpoll needs besides the changes reader. */
+/** What a longpoll needs besides the changes reader: the open feeds, and whose this one is (their caps apply). */
 export interface LongpollContext extends ChangesContext {
   hub: FeedHub;
+  owner: FeedOwner;
 }
 
 /** Waits for changes after `query.since`; `signal` aborts when the client goes away. */
@@ -81,7 +84,7 @@ export function longpollChanges(
       if (user.role !== 'agent' && batch.customerIds && !batch.customerIds.has(user.id)) return;
       void check(true);
     });
-    const release = ctx.hub.add(endEmpty);
+    const release = ctx.hub.add(endEmpty, ctx.owner);
     const timer = setTimeout(endEmpty, timeoutMs);
     signal.addEventListener('abort', endEmpty);
     if (signal.aborted) endEmpty();

@@ -83,4 +83,16 @@ describe('couch fetch', () => {
     await expect(couchFetch('http://h/db/messages/_changes?feed=normal')).rejects.toThrow('answered 400');
     expect(reachable).toEqual([false, false, true]);
   });
+
+  it('throws a 429 (the server’s write limit) so RxDB sends the batch again: nothing failed, nothing acknowledged', async () => {
+    const reachable: boolean[] = [];
+    const { couchFetch, refused, acknowledged } = setup([
+      Response.json({ error: 'too_many_requests', reason: 'Too many writes' }, { status: 429, headers: { 'retry-after': '20' } }),
+    ], undefined, reachable);
+    const body = JSON.stringify({ docs: [{ _id: 'a' }, { _id: 'b' }] });
+    await expect(couchFetch('http://h/db/messages/_bulk_docs?', { method: 'POST', body })).rejects.toThrow('answered 429');
+    expect(refused).toEqual([]);
+    expect(acknowledged).toEqual([]);
+    expect(reachable).toEqual([true]);
+  });
 });
