@@ -19,7 +19,7 @@ describe('a longpoll woken for a change its store does not show yet', () => {
     // The index saw the ticket (through another CouchDB node) before this store returns it.
     const rev = `1-${'a'.repeat(32)}`;
     const lag = fakeFeedIndex(() => [{ docId: 'late', position: 1, rev }]);
-    const hub = createFeedHub(storage, () => 0);
+    const hub = createFeedHub(storage, () => 0, { perSession: 8, perUser: 32 });
     // The store's reads, in order: the first (before any wake-up) finds nothing and the wake-up arrives while it
     // runs; the second (the woken one) still finds nothing, and the ticket lands in the store just after it.
     // No further wake-up comes: only a second look finds the ticket before the 60 s timeout.
@@ -36,7 +36,7 @@ describe('a longpoll woken for a change its store does not show yet', () => {
       return rows;
     };
     const query = { collection: 'tickets' as const, limit: 10, includeDocs: true, since: { kind: 'position' as const, n: 0, epoch: 'e1' } };
-    const answer = longpollChanges({ storage, index: lag.index, hub }, ada, query, 60_000, new AbortController().signal);
+    const answer = longpollChanges({ storage, index: lag.index, hub, owner: { sessionId: 's1', userId: ada.id } }, ada, query, 60_000, new AbortController().signal);
     const page = await answer;
     expect(page.results.map((row) => [row.id, row.changes[0]!.rev])).toEqual([['late', rev]]);
     expect(lag.index.listenerCount()).toBe(0);
