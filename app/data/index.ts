@@ -1,7 +1,7 @@
 /** The data layer the screens use (RxDB-backed; load it lazily, never from /login). */
-export { DataProvider, useAgentData, useData } from './data-context';
-export { ALL_TICKETS } from './agent-types';
-export type { AgentData, AgentSummary, AgentThread, InboxFilter, InboxRow } from './agent-types';
+export { DataProvider, useAgentData, useData } from './bridge/data-context';
+export { ALL_TICKETS } from './agent/agent-types';
+export type { AgentData, AgentSummary, AgentThread, InboxFilter, InboxRow } from './agent/agent-types';
 export type {
   ConversationSummary, Delivery, Draft, MessageView, PortalData, SyncStatus, TicketSummary,
-} from './types';
+} from './bridge/types';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRoot } from 'solid-js';
 import { ada, grace } from '../model/fixtures';
-import { createDraft } from './drafts';
+import { createDraft } from './bridge/drafts';
 import { createStoredUser, setStoredUser, signIn, storedUser } from './session';
 
 beforeEach(() => localStorage.clear());

@@ -1,7 +1,7 @@
 /** The signed-in user on this device (localStorage) and sign-in; no RxDB here, so `/login` stays small. */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { SessionUser } from '../model/user';
-import { clearDrafts } from './drafts';
+import { clearDrafts } from './bridge/drafts';
 
 /** The outcome of a sign-in: the user, or which kind of problem, in words. */
 export type SignInResult =

@@ -2,7 +2,7 @@
 import { pullAll, type ChangeRow, type CouchClient, type WireSeq } from './couch-client';
 import { memoryDb, Pouch, remoteDb } from './pouch-client';
 
-/** RxDB's pull batch in the app (app/data/replication/start-replication.ts). */
+/** RxDB's pull batch in the app (app/data/core/replication/start-replication.ts). */
 export const PULL_BATCH = 100;
 
 /** Stores pulled rows as a device would: the server's revisions kept (new_edits: false). */

@@ -7,11 +7,11 @@ import { createEffect, createRoot } from 'solid-js';
 import { SCHEMA_VERSION, type MessageDoc, type SessionUser, type TicketDoc } from '../../app/model';
 import { newId } from '../../app/model/ids';
 import { browserPlatform } from '../../app/data/core/platform-browser';
-import { openDatabase, type PortalDatabase } from '../../app/data/database';
-import { createInboxFeed } from '../../app/data/inbox-feed';
-import { INBOX_INDEX_DOC } from '../../app/data/inbox-stored';
-import { createOutbox } from '../../app/data/replication/outbox-store';
-import { replicationIdentifier } from '../../app/data/replication/start-replication';
+import { openDatabase, type PortalDatabase } from '../../app/data/core/database';
+import { createInboxFeed } from '../../app/data/agent/inbox-feed';
+import { INBOX_INDEX_DOC } from '../../app/data/agent/inbox-stored';
+import { createOutbox } from '../../app/data/core/replication/outbox-store';
+import { replicationIdentifier } from '../../app/data/core/replication/start-replication';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 
 const PRIORITY = ['low', 'medium', 'high', 'urgent'] as const;

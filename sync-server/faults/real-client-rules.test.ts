@@ -4,7 +4,7 @@
  * it, and an offline status change meeting an agent's change is merged by the stated rule.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { outboxKey } from '../../app/data/replication/outbox-store';
+import { outboxKey } from '../../app/data/core/replication/outbox-store';
 import { signUp, startServer, type LiveServer } from '../integration/http-session';
 import { openFaultDevice, type FaultDevice } from './fault-device';
 

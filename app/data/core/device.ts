@@ -5,15 +5,15 @@
  * through the Solid bridge in `portal-session.ts`.
  */
 import type { SessionUser } from '../../model';
-import { createAgentWrites } from '../agent-writes';
-import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from '../database';
-import { createDeviceHttp, type DeviceHttp } from '../device-http';
-import { createFailedMessageActions } from '../failed-message-actions';
-import { createOutbox, type Outbox } from '../replication/outbox-store';
-import { dropUnwrittenMarks } from '../replication/outbox-sweep';
-import { startReplication, type Replication, type ReplicationOptions } from '../replication/start-replication';
-import { createSyncState, SYNC_STATE_DOC, type ReportedState, type SyncState } from '../replication/sync-state';
-import { createWrites } from '../writes';
+import { createAgentWrites } from './writes/agent-writes';
+import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
+import { createDeviceHttp, type DeviceHttp } from './device-http';
+import { createFailedMessageActions } from './writes/failed-message-actions';
+import { createOutbox, type Outbox } from './replication/outbox-store';
+import { dropUnwrittenMarks } from './replication/outbox-sweep';
+import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
+import { createSyncState, SYNC_STATE_DOC, type ReportedState, type SyncState } from './replication/sync-state';
+import { createWrites } from './writes/writes';
 import type { DevicePlatform } from './platform';
 
 /** How to open a device. */

@@ -9,7 +9,7 @@
  * - `_rev`, `_meta`, `_attachments`, `_deleted` on stored documents: taken off before the inbox keeps them.
  */
 import { normalizeMangoQuery, prepareQuery, type RxStorageDefaultCheckpoint, type RxStorageInstance } from 'rxdb';
-import type { PortalDatabase } from '../database';
+import type { PortalDatabase } from './database';
 
 /** How far a reader has read one collection: a write time and id (RxDB's own checkpoint shape). */
 export type Checkpoint = RxStorageDefaultCheckpoint;

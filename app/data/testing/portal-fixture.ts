@@ -4,9 +4,9 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createEffect, createRoot, getOwner, runWithOwner, type Accessor, type Owner } from 'solid-js';
 import type { RxStorage } from 'rxdb';
 import type { SessionUser } from '../../model';
-import { openPortal, type PortalOptions, type PortalSession } from '../portal-session';
+import { openPortal, type PortalOptions, type PortalSession } from '../bridge/portal-session';
 
-import type { PortalData } from '../types';
+import type { PortalData } from '../bridge/types';
 
 /** A Dexie storage over its own, empty IndexedDB. */
 export function freshStorage(): RxStorage<unknown, unknown> {

@@ -1,0 +1,45 @@
+/** The agents list for the assignee picker: `GET /api/agents`, cached in a local document for offline use. */
+import { createSignal, getOwner, onCleanup, type Accessor } from 'solid-js';
+import type { AgentSummary } from './agent-types';
+import type { DeviceHttp } from '../core/device-http';
+import type { LocalDocsDatabase } from '../core/replication/outbox-store';
+
+const DOC_ID = 'agents';
+
+
+function isAgentList(value: unknown): value is AgentSummary[] {
+  return Array.isArray(value) && value.every((a: unknown) =>
+    typeof a === 'object' && a !== null && typeof (a as AgentSummary).id === 'string' && typeof (a as AgentSummary).name === 'string');
+}
+
+/**
+ * The cached list, refreshed now and whenever the browser comes back online, through `http` (`null` reads only the
+ * cached copy: tests without a server); call inside a reactive owner.
+ */
+export function createAgentDirectory(db: LocalDocsDatabase, http: DeviceHttp | null): Accessor<AgentSummary[]> {
+  const [agents, setAgents] = createSignal<AgentSummary[]>([]);
+  const subscription = db.getLocal$<{ agents: AgentSummary[] }>(DOC_ID).subscribe((doc) => {
+    if (doc) setAgents(doc.toJSON().data.agents as AgentSummary[]);
+  });
+  const refresh = async () => {
+    if (!http) return;
+    try {
+      const response = await http.send('/api/agents', { signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) return; // signed out (the client asks to sign in again): the cached list stays
+      const body = (await response.json()) as { agents?: unknown };
+      if (isAgentList(body.agents)) await db.upsertLocal(DOC_ID, { agents: body.agents });
+    } catch {
+      // offline: the cached list stays
+    }
+  };
+  void refresh();
+  const onOnline = () => void refresh();
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+  if (getOwner()) {
+    onCleanup(() => {
+      subscription.unsubscribe();
+      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+    });
+  }
+  return agents;
+}

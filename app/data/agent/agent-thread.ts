@@ -1,0 +1,51 @@
+/** One ticket's thread for an agent: the ticket and every message (internal notes included) with delivery. */
+import { createMemo, type Accessor } from 'solid-js';
+import { map } from 'rxjs';
+import type { MessageDoc, TicketDoc } from '../../model';
+import type { AgentThread } from './agent-types';
+import type { PortalDatabase } from '../core/database';
+import { deliveryOf, summarizeConversations } from '../customer/derive-summaries';
+import { fromObservable } from '../bridge/live-bridge';
+import { outboxKey, type OutboxEntry } from '../core/replication/outbox-store';
+import type { MessageView } from '../bridge/types';
+
+/** The live thread of `ticketId`; `null` when not found once the device knows its list, `undefined` while loading. */
+export function createAgentThread(
+  db: PortalDatabase,
+  ticketId: string,
+  outbox: Accessor<Record<string, OutboxEntry>>,
+  listsKnown: Accessor<boolean>,
+): Accessor<AgentThread | null | undefined> {
+  const ticket = fromObservable(
+    db.tickets.findOne(ticketId).$.pipe(map((doc) => (doc ? (doc.toJSON() as TicketDoc) : null))),
+  );
+  const messages = fromObservable(
+    db.messages.find({ selector: { ticketId }, sort: [{ createdAt: 'asc' }] }).$.pipe(
+      map((docs) => docs.map((d) => d.toJSON() as MessageDoc)),
+    ),
+  );
+  const views = new Map<string, { doc: MessageDoc; key: string; view: MessageView }>();
+  const withDelivery = createMemo(() => {
+    const list = messages();
+    if (!list) return undefined;
+    const entries = outbox();
+    return list.map((doc) => {
+      const delivery = deliveryOf(entries[outboxKey('messages', doc.id)]);
+      const key = delivery.state === 'failed' ? `failed:${delivery.reason}` : delivery.state;
+      const old = views.get(doc.id);
+      if (old && old.key === key && old.doc.body === doc.body) return old.view;
+      const view = { ...doc, delivery };
+      views.set(doc.id, { doc, key, view });
+      return view;
+    });
+  });
+  const conversations = createMemo(() =>
+    summarizeConversations((messages() ?? []).filter((m) => m.visibility === 'public')));
+  return createMemo(() => {
+    const current = ticket();
+    const list = withDelivery();
+    if (current === undefined || list === undefined) return undefined;
+    if (current === null) return listsKnown() ? null : undefined;
+    return { ticket: current, messages: list, conversations: conversations() };
+  });
+}

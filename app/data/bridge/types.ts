@@ -1,0 +1,72 @@
+/** The data API the screens use (engineer UI reads these types; the RxDB side implements them). */
+import type { Accessor } from 'solid-js';
+import type { AuthorRole, Channel, MessageDoc, SessionUser, TicketDoc } from '../../model';
+import type { AgentData } from '../agent/agent-types';
+import type { SyncStatus } from '../core/replication/sync-state';
+
+export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel };
+
+/** A ticket with what the device derives from its messages: last message, last activity, count. */
+export interface TicketSummary extends TicketDoc {
+  lastMessage: { authorName: string; authorRole: AuthorRole; body: string; createdAt: number } | null;
+  lastActivityAt: number;
+  messageCount: number;
+}
+
+/** Whether a message written on this device reached the server. */
+export type Delivery = { state: 'sending' } | { state: 'sent' } | { state: 'failed'; reason: string };
+
+/** A message as the screens show it, with its delivery state. */
+export interface MessageView extends MessageDoc {
+  delivery: Delivery;
+}
+
+/** A conversation of a ticket: the messages sharing one `conversationId`. */
+export interface ConversationSummary {
+  id: string;
+  channel: Channel;
+  messageCount: number;
+  lastActivityAt: number;
+}
+
+export type { SyncStatus };
+
+/** A draft kept on the device: survives a reload and an app restart, cleared on sign-out. */
+export interface Draft {
+  value: Accessor<string>;
+  set(v: string): void;
+  clear(): void;
+  /** `body` (the draft's text when Send was pressed) is saved: it leaves the draft, and what was typed meanwhile stays. */
+  sent(body: string): void;
+}
+
+/** Everything a route container reads and writes; reached through `useData()`. */
+export interface PortalData {
+  user: SessionUser;
+  /** The customer's own tickets, newest activity first; `undefined` while loading. */
+  tickets(): Accessor<TicketSummary[] | undefined>;
+  /** One ticket; `null` when not found, `undefined` while loading. */
+  ticket(id: string): Accessor<TicketDoc | null | undefined>;
+  /** The ticket's public messages, oldest first; `undefined` while loading. */
+  messages(ticketId: string): Accessor<MessageView[] | undefined>;
+  /** The ticket's conversations, oldest first. */
+  conversations(ticketId: string): Accessor<ConversationSummary[]>;
+  /** Creates a ticket and its first message locally; returns the ticket id; throws Error(message) when invalid. */
+  createTicket(input: { subject: string; description: string; message: string }): Promise<string>;
+  /** Appends a reply; reopens a pending or resolved ticket; throws Error(message) when invalid. */
+  reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void>;
+  /** Marks the ticket resolved; throws Error(message) when not allowed. */
+  markResolved(ticketId: string): Promise<void>;
+  /** Sends a failed message again. */
+  retryMessage(messageId: string): Promise<void>;
+  /** Removes a failed message from the device. */
+  discardMessage(messageId: string): Promise<void>;
+  /** The sync badge's state. */
+  sync: Accessor<SyncStatus>;
+  /** Stops replication, removes the device's copy, ends the session, forgets the user. */
+  signOut(): Promise<void>;
+  /** A draft by key (e.g. `reply:{ticketId}`, `new-request`). */
+  draft(key: string): Draft;
+  /** The agent's inbox and writes when the user is an agent, else null (use `useAgentData()`). */
+  agent: AgentData | null;
+}

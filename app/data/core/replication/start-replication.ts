@@ -1,0 +1,88 @@
+/**
+ * Live CouchDB replication of both collections against this origin's `/db/{c}/`, in the leader tab only
+ * (RxDB's leader election): one longpoll per collection however many tabs are open.
+ */
+import { combineLatest, type Subscription } from 'rxjs';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { COLLECTIONS, type CollectionName } from '../../../model';
+import type { PortalDatabase } from '../database';
+import type { Connectivity } from '../platform';
+import type { DeviceHttp } from '../device-http';
+import { createCouchFetch } from './couch-fetch';
+import type { Outbox } from './outbox-store';
+import { stillCurrent } from './still-current';
+import type { SyncState } from './sync-state';
+
+/** A running replication. */
+export interface Replication {
+  states: RxCouchDBReplicationState<unknown>[];
+  stop(): Promise<void>;
+}
+
+/** Options for tests and the fault suite: a shorter retry, smaller batches. */
+export interface ReplicationOptions {
+  retryTime?: number;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+}
+
+/** The replication's name for one collection: RxDB keeps its checkpoints and known server states under it. */
+export const replicationIdentifier = (name: CollectionName): string => `harbor-couchdb-${name}`;
+
+/** Starts replicating `db` through `http` (waits for leadership) and reports into `sync`. */
+export function startReplication(
+  db: PortalDatabase,
+  outbox: Outbox,
+  sync: SyncState,
+  http: DeviceHttp,
+  connectivity: Connectivity,
+  options: ReplicationOptions = {},
+): Replication {
+  const aborter = new AbortController();
+  // A new leader starts from a clean state: whatever an earlier run left (offline, a lost session) is re-checked.
+  void db.waitForLeadership().then(() => {
+    if (!aborter.signal.aborted) sync.report({ reachable: true, active: false, needsSignIn: http.gate.needsSignIn() });
+  });
+  const states = COLLECTIONS.map((name: CollectionName) =>
+    replicateCouchDB({
+      replicationIdentifier: replicationIdentifier(name),
+      collection: db[name] as never,
+      url: http.url(`/db/${name}/`),
+      fetch: createCouchFetch({
+        collection: name,
+        outbox,
+        http,
+        signal: aborter.signal,
+        stillCurrent: (sent) => stillCurrent(db, name, sent),
+      }) as typeof fetch,
+      live: true,
+      retryTime: options.retryTime ?? 5_000,
+      waitForLeadership: true,
+      pull: { batchSize: options.pullBatchSize ?? 100 },
+      // Customers never delete: a local removal (a discarded failed message) stays on this device.
+      push: { batchSize: options.pushBatchSize ?? 50, modifier: (doc: { _deleted?: boolean }) => (doc._deleted ? null : doc) },
+    }) as RxCouchDBReplicationState<unknown>,
+  );
+  void Promise.all(states.map((s) => s.awaitInitialReplication()))
+    .then(() => sync.report({ pulledOnce: true }))
+    .catch(() => undefined); // stopped before the first pull finished
+  const subscriptions: Subscription[] = [
+    combineLatest(states.map((s) => s.active$)).subscribe((active) => sync.report({ active: active.some(Boolean) })),
+    ...states.map((s) => s.error$.subscribe(() => undefined)),
+  ];
+  // Back online: try at once rather than after the retry pause.
+  const stopConnectivity = connectivity.onChange((online) => {
+    if (online) states.forEach((s) => s.reSync());
+  });
+
+  return {
+    /** The running replications, for the fault suite (which waits for them to be in sync). */
+    states,
+    async stop() {
+      stopConnectivity();
+      subscriptions.forEach((s) => s.unsubscribe());
+      aborter.abort();
+      await Promise.all(states.map((s) => s.cancel()));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The agent's writes, to the device first: built by the shared builders (app/model/writes) and checked by the
+ * rules the server applies, marked pending in the outbox, then written; replication sends them like the
+ * customer's, with the same sending / sent / failed states. A write the device refuses (out of space) rejects
+ * with a sentence for the screen and leaves no pending mark.
+ */
+import {
+  buildAgentMessage, buildAssigneeChange, buildPriorityChange, buildStatusChange, messageWriteError, newId,
+  ticketWriteError, type Channel, type Priority, type SessionUser, type TicketDoc, type TicketStatus, type Visibility,
+} from '../../../model';
+import type { PortalDatabase } from '../database';
+import { writePending } from './pending-write';
+import type { Outbox } from '../replication/outbox-store';
+import { REPLY_NOT_SAVED as REPLY, type WriteAction } from './storage-trouble';
+import { throwIfRefused } from './write-error';
+import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep } from './write-steps';
+
+type MessageInput = { ticketId: string; conversationId?: string; channel: Channel; visibility: Visibility; body: string };
+type TicketField = 'status' | 'priority' | 'assignee';
+
+const NOTE: WriteAction = { notSaved: 'your note was not saved', kept: true, retry: 'add it again' };
+const change = (field: TicketField): WriteAction => ({ notSaved: `the ${field} was not changed`, kept: false, retry: 'change it again' });
+
+/** The writes of agent `user` on `db`. */
+export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
+  /** Writes the agent's message; returns its conversation's id (new when `input` names none). */
+  async function writeMessage(input: MessageInput): Promise<string> {
+    const ticket = await storedTicket(db, input.ticketId);
+    const message = buildAgentMessage({ ...input, ticket }, { user, now: Date.now(), newId });
+    throwIfRefused(messageWriteError(user, null, message, ticket));
+    await writePending(outbox, input.visibility === 'internal' ? NOTE : REPLY, [messageInsertStep(db, message)]);
+    return message.conversationId;
+  }
+
+  /** Writes what `build` makes of the stored ticket; nothing when it changes nothing. */
+  async function changeTicket(ticketId: string, field: TicketField, build: (t: TicketDoc) => TicketDoc | null): Promise<void> {
+    const ticket = await storedTicket(db, ticketId);
+    const next = build(ticket);
+    if (!next) return;
+    throwIfRefused(ticketWriteError(user, ticket, next));
+    await writePending(outbox, change(field), [ticketChangeStep(db, ticket, next)]);
+  }
+
+  return {
+    /** A public reply on an existing conversation of the ticket (its first conversation's id is the ticket id). */
+    async agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void> {
+      await checkConversation(db, input.ticketId, input.conversationId);
+      await writeMessage({ ...input, visibility: 'public' });
+    },
+
+    /** An internal note on the ticket's first conversation; the server never sends it to a customer. */
+    async addInternalNote(input: { ticketId: string; body: string }): Promise<void> {
+      await writeMessage({ ...input, conversationId: input.ticketId, channel: 'portal', visibility: 'internal' });
+    },
+
+    /** A new conversation on `channel`, opened with its first message; returns its id. */
+    async startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string }): Promise<string> {
+      if (input.channel !== 'email' && input.channel !== 'chat') throw new Error('A conversation starts on email or chat.');
+      return writeMessage({ ...input, visibility: 'public' });
+    },
+
+    /** Sets the status, stamped later than the one it replaces so last-writer-wins keeps it. */
+    setStatus(ticketId: string, status: TicketStatus): Promise<void> {
+      return changeTicket(ticketId, 'status', (t) => buildStatusChange(t, status, Date.now()));
+    },
+
+    /** Sets the priority. */
+    setPriority(ticketId: string, priority: Priority): Promise<void> {
+      return changeTicket(ticketId, 'priority', (t) => buildPriorityChange(t, priority));
+    },
+
+    /** Assigns the ticket to an agent, or unassigns it. */
+    setAssignee(ticketId: string, agentId: string | null): Promise<void> {
+      return changeTicket(ticketId, 'assignee', (t) => buildAssigneeChange(t, agentId));
+    },
+  };
+}

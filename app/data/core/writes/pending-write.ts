@@ -1,0 +1,32 @@
+/**
+ * One user action's documents written in order, each marked pending first (so none shows as sent before the
+ * server has it). A step the device refuses leaves no pending mark behind for it or the steps after it, and
+ * comes out as a plain sentence for the screen.
+ */
+import type { CollectionName } from '../../../model';
+import { outboxKey, type Outbox } from '../replication/outbox-store';
+import { writeTroubleMessage, type WriteAction } from './storage-trouble';
+
+/** One document write and the outbox entries it settles. */
+export interface WriteStep {
+  docs: { id: string; collection: CollectionName }[];
+  write(): Promise<unknown>;
+}
+
+/** Marks every step's documents pending, then runs the steps in order; rejects with `action`'s sentence. */
+export async function writePending(outbox: Outbox, action: WriteAction, steps: WriteStep[]): Promise<void> {
+  const marks = await outbox.markPending(steps.flatMap((step) => step.docs)).catch((error: unknown) => {
+    throw new Error(writeTroubleMessage(error, action), { cause: error });
+  });
+  let written = 0;
+  try {
+    for (const step of steps) {
+      await step.write();
+      written += 1;
+    }
+  } catch (error) {
+    const unwritten = new Set(steps.slice(written).flatMap((step) => step.docs.map((d) => outboxKey(d.collection, d.id))));
+    await outbox.unmark(marks.filter((mark) => unwritten.has(mark.key)));
+    throw new Error(writeTroubleMessage(error, action), { cause: error });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The customer's writes, to the device first: built by the shared builders (app/model/writes) and checked by
+ * the same rules the server applies (a refused document would otherwise block a replication batch), marked
+ * pending in the outbox, then written. A write the device refuses (out of space) rejects with a sentence for
+ * the screen and leaves no pending mark behind.
+ */
+import {
+  buildCustomerReply, buildFirstMessage, buildNewRequest, buildStatusChange, messageWriteError, newId,
+  ticketWriteError, type Channel, type NewRequestInput, type SessionUser, type TicketDoc, type WriteContext,
+} from '../../../model';
+import type { PortalDatabase } from '../database';
+import { writePending } from './pending-write';
+import type { Outbox } from '../replication/outbox-store';
+import { REPLY_NOT_SAVED as REPLY, type WriteAction } from './storage-trouble';
+import { throwIfRefused } from './write-error';
+import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep, ticketInsertStep } from './write-steps';
+
+const REQUEST: WriteAction = { notSaved: 'your request was not saved', kept: true, retry: 'submit it again' };
+const RESOLVE: WriteAction = { notSaved: 'the ticket was not marked resolved', kept: false, retry: 'try again' };
+
+/** The writes of `user` on `db`. */
+export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
+  const context = (): WriteContext => ({ user, now: Date.now(), newId });
+
+  /**
+   * A request whose ticket was written but whose first message the device refused (it ran out of space
+   * between the two): submitting the same request again completes it instead of opening a second ticket.
+   */
+  async function halfWrittenTicket(subject: string, description: string): Promise<TicketDoc | null> {
+    const candidates = await db.tickets.find({ selector: { customerId: user.id, subject, description } }).exec();
+    for (const candidate of candidates) {
+      if (!(await db.messages.findOne(candidate.id).exec())) return candidate.toJSON() as TicketDoc;
+    }
+    return null;
+  }
+
+  return {
+    /** Creates a ticket and its first message (id = ticket id = conversation id); returns the ticket id. */
+    async createTicket(input: NewRequestInput): Promise<string> {
+      const ctx = context();
+      const built = buildNewRequest(input, ctx);
+      throwIfRefused(ticketWriteError(user, null, built.ticket) ?? messageWriteError(user, null, built.message, built.ticket));
+      const earlier = await halfWrittenTicket(built.ticket.subject, built.ticket.description);
+      if (!earlier) {
+        await writePending(outbox, REQUEST, [ticketInsertStep(db, built.ticket), messageInsertStep(db, built.message)]);
+        return built.ticket.id;
+      }
+      const message = buildFirstMessage(earlier, input.message, ctx);
+      throwIfRefused(messageWriteError(user, null, message, earlier));
+      await writePending(outbox, REQUEST, [messageInsertStep(db, message)]);
+      return earlier.id;
+    },
+
+    /** Appends a reply to a conversation of the ticket; a pending or resolved ticket opens again. */
+    async reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void> {
+      const ticket = await storedTicket(db, input.ticketId);
+      await checkConversation(db, ticket.id, input.conversationId);
+      const { message, reopened } = buildCustomerReply({ ...input, ticket }, context());
+      throwIfRefused(messageWriteError(user, null, message, ticket) ?? (reopened && ticketWriteError(user, ticket, reopened)));
+      // Reopen first: should the device refuse the message after that, sending again only adds the message
+      // (the other way round, it would add the message twice).
+      await writePending(outbox, REPLY, [
+        ...(reopened ? [ticketChangeStep(db, ticket, reopened)] : []),
+        messageInsertStep(db, message),
+      ]);
+    },
+
+    /** Marks the ticket resolved (a no-op when it already is). */
+    async markResolved(ticketId: string): Promise<void> {
+      const ticket = await storedTicket(db, ticketId);
+      const resolved = buildStatusChange(ticket, 'resolved', Date.now());
+      if (!resolved) return;
+      throwIfRefused(ticketWriteError(user, ticket, resolved));
+      await writePending(outbox, RESOLVE, [ticketChangeStep(db, ticket, resolved)]);
+    },
+  };
+}

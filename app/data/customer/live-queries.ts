@@ -1,0 +1,114 @@
+/**
+ * The screens' live reads: RxDB queries on the device, bridged to Solid signals (live-bridge.ts), with last
+ * message, activity and counts derived from the messages. One query per list, never one per ticket, so 500
+ * tickets stay cheap; unchanged rows keep their object identity so Solid re-renders only what changed.
+ */
+import { createMemo, type Accessor } from 'solid-js';
+import { combineLatest, map } from 'rxjs';
+import type { RxDocument } from 'rxdb';
+import type { MessageDoc, SessionUser, TicketDoc } from '../../model';
+import type { PortalDatabase } from '../core/database';
+import { deliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
+import { fromObservable } from '../bridge/live-bridge';
+import { outboxKey, type OutboxEntry } from '../core/replication/outbox-store';
+import type { ConversationSummary, MessageView, TicketSummary } from '../bridge/types';
+
+const plain = new WeakMap<object, unknown>();
+
+/** The plain document of an RxDocument; the same object for the same revision (RxDB caches documents). */
+function toPlain<T>(doc: RxDocument<T>): T {
+  let value = plain.get(doc) as T | undefined;
+  if (!value) {
+    value = doc.toJSON() as T;
+    plain.set(doc, value);
+  }
+  return value;
+}
+
+/** Keeps the previous object for a row whose inputs did not change. */
+function createRowCache<R>() {
+  let previous = new Map<string, { key: unknown[]; row: R }>();
+  return (rows: { id: string; key: unknown[]; make(): R }[]): R[] => {
+    const next = new Map<string, { key: unknown[]; row: R }>();
+    const out = rows.map(({ id, key, make }) => {
+      const old = previous.get(id);
+      const row = old && old.key.length === key.length && old.key.every((k, i) => k === key[i]) ? old.row : make();
+      next.set(id, { key, row });
+      return row;
+    });
+    previous = next;
+    return out;
+  };
+}
+
+/** The live reads of one user's database. */
+export function createLiveQueries(
+  db: PortalDatabase,
+  user: SessionUser,
+  outbox: Accessor<Record<string, OutboxEntry>>,
+  listsKnown: Accessor<boolean>,
+) {
+  const publicMessages = (selector: Record<string, unknown>) =>
+    db.messages.find({ selector: { ...selector, visibility: 'public' }, sort: [{ createdAt: 'asc' }] }).$.pipe(
+      map((docs) => docs.map((d) => toPlain<MessageDoc>(d as RxDocument<MessageDoc>))),
+    );
+
+  return {
+    tickets(): Accessor<TicketSummary[] | undefined> {
+      const tickets$ = db.tickets.find({ selector: { customerId: user.id }, sort: [{ createdAt: 'desc' }] }).$.pipe(
+        map((docs) => docs.map((d) => toPlain<TicketDoc>(d as RxDocument<TicketDoc>))),
+      );
+      const cache = createRowCache<TicketSummary>();
+      const source = combineLatest([tickets$, publicMessages({ customerId: user.id })]).pipe(
+        map(([tickets, messages]) => {
+          const byId = new Map(tickets.map((t) => [t.id, t]));
+          return cache(summarizeTickets(tickets, messages).map((s) => ({
+            id: s.id,
+            key: [byId.get(s.id), s.lastMessage?.createdAt, s.lastMessage?.body, s.messageCount],
+            make: () => s,
+          })));
+        }),
+      );
+      const summaries = fromObservable(source);
+      // Before the first pull an empty device would read as "no tickets": keep loading until the list is known.
+      return createMemo(() => {
+        const list = summaries();
+        return list && (list.length > 0 || listsKnown()) ? list : undefined;
+      });
+    },
+
+    ticket(id: string): Accessor<TicketDoc | null | undefined> {
+      const found = fromObservable(
+        db.tickets.findOne(id).$.pipe(map((doc) => (doc ? toPlain<TicketDoc>(doc as RxDocument<TicketDoc>) : null))),
+      );
+      // "Not found" only once the device knows its list; before the first pull it is still loading.
+      return createMemo(() => {
+        const ticket = found();
+        return ticket === null && !listsKnown() ? undefined : ticket;
+      });
+    },
+
+    messages(ticketId: string): Accessor<MessageView[] | undefined> {
+      const docs = fromObservable(publicMessages({ ticketId }));
+      const cache = createRowCache<MessageView>();
+      return createMemo(() => {
+        const list = docs();
+        if (!list) return undefined;
+        const entries = outbox();
+        return cache(list.map((doc) => {
+          const delivery = deliveryOf(entries[outboxKey('messages', doc.id)]);
+          return {
+            id: doc.id,
+            key: [doc, delivery.state, delivery.state === 'failed' ? delivery.reason : ''],
+            make: () => ({ ...doc, delivery }),
+          };
+        }));
+      });
+    },
+
+    conversations(ticketId: string): Accessor<ConversationSummary[]> {
+      const docs = fromObservable(publicMessages({ ticketId }));
+      return createMemo(() => summarizeConversations(docs() ?? []));
+    },
+  };
+}
