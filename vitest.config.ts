@@ -6,11 +6,17 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 
+/**
+ * Every project hashes new passwords at a cheap scrypt cost (N=1024, not 16384): the suites create hundreds of
+ * accounts, and the cost is the algorithm's, not what they test. `passwords.ts` reads it only under NODE_ENV=test.
+ */
+const env = { HARBOR_TEST_SCRYPT_N: '1024' };
+
 /** The server suites that run over the CouchDB engine too. */
 const COUCHDB_SUITES = ['sync-server/routes/**/*.test.ts', 'sync-server/security/**/*.test.ts', 'sync-server/**/*.couchdb.test.ts'];
 
 const couchdbProject = (name: string, globalSetup: string): TestProjectConfiguration => ({
-  test: { name, environment: 'node', include: COUCHDB_SUITES, globalSetup, testTimeout: 60_000, hookTimeout: 60_000 },
+  test: { name, environment: 'node', env, include: COUCHDB_SUITES, globalSetup, testTimeout: 60_000, hookTimeout: 60_000 },
 });
 
 const realCouchdb = process.env.HARBOR_TEST_COUCHDB_URL
@@ -27,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          env,
           include: ['app/model/**/*.test.ts', 'sync-server/**/*.test.ts'],
           exclude: ['sync-server/**/*.couchdb.test.ts'],
           testTimeout: 30_000,
@@ -40,6 +47,7 @@ export default defineConfig({
         test: {
           name: 'app',
           environment: 'jsdom',
+          env,
           include: ['app/**/*.test.{ts,tsx}'],
           exclude: ['app/model/**'],
           testTimeout: 30_000,
@@ -49,6 +57,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          env,
           include: ['e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,

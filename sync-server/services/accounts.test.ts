@@ -24,8 +24,24 @@ describe('accounts', () => {
     expect(await getUser(storage, 'email:ada@example.com')).toBeNull();
     expect(await listUsers(storage)).toEqual([user]);
     const stored = (await storage.users.get(user.id)) as unknown as { passwordHash: string };
-    expect(stored.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    // The test run's own cheap cost (HARBOR_TEST_SCRYPT_N in vitest.config.ts), kept with the hash.
+    expect(stored.passwordHash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(stored.passwordHash).not.toContain('analytical');
+  });
+
+  it('hashes at the production cost unless a test run lowers it, and verifies a hash of either cost', async () => {
+    const cheap = await hashPassword('analytical');
+    const testN = process.env.HARBOR_TEST_SCRYPT_N;
+    delete process.env.HARBOR_TEST_SCRYPT_N;
+    try {
+      const production = await hashPassword('analytical');
+      expect(production).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(await verifyPassword('analytical', production)).toBe(true);
+    } finally {
+      process.env.HARBOR_TEST_SCRYPT_N = testN;
+    }
+    expect(await verifyPassword('analytical', cheap)).toBe(true);
+    expect(await verifyPassword('analyticaL', cheap)).toBe(false);
   });
 
   it('refuses a second account with the same email, also when both are created at once', async () => {

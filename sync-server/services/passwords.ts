@@ -12,10 +12,21 @@ function derive(password: string, salt: Uint8Array, keylen: number, options: Scr
   });
 }
 
+/**
+ * The cost of new hashes. A test run (NODE_ENV=test, as vitest sets it) may lower scrypt's N with
+ * `HARBOR_TEST_SCRYPT_N` (a power of two), so that suites creating hundreds of accounts do not spend their time
+ * hashing; outside tests it is never read. A hash keeps its parameters, so any hash verifies anywhere.
+ */
+function costOfNewHashes(): { N: number; r: number; p: number } {
+  const testN = process.env.NODE_ENV === 'test' ? Number(process.env.HARBOR_TEST_SCRYPT_N) : NaN;
+  const isPowerOfTwo = Number.isInteger(testN) && testN >= 2 && (testN & (testN - 1)) === 0;
+  return isPowerOfTwo ? { ...DEFAULT_PARAMS, N: testN } : DEFAULT_PARAMS;
+}
+
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64 salt and hash). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = new Uint8Array(randomBytes(16));
-  const { N, r, p } = DEFAULT_PARAMS;
+  const { N, r, p } = costOfNewHashes();
   const key = await derive(password, salt, KEY_LENGTH, { N, r, p });
   return ['scrypt', N, r, p, Buffer.from(salt).toString('base64'), Buffer.from(key).toString('base64')].join('$');
 }
