@@ -9,7 +9,7 @@ import type { SessionUser } from '../../app/model/user';
 import { messageWriteError, ticketWriteError } from '../../app/model/writes/write-rules';
 import { getUser } from './accounts';
 import type { WriteResult, WriterContext } from './document-writer';
-import { readStoredDoc, toModelDoc, type StoredDoc } from './feed-docs';
+import { toModelDoc, type StoredDoc } from './feed-docs';
 import { ticketNumbersFor } from './ticket-numbers';
 
 /** A refused document in the `_bulk_docs` answer form. */
@@ -39,15 +39,14 @@ export async function prepareTicket(
   return { ...next, customerName, number: await ticketNumbersFor(ctx.storage).next() };
 }
 
-/** Checks a message write against the stored message and its stored ticket; returns it, or the refusal. */
-export async function prepareMessage(
-  ctx: WriterContext,
+/** Checks a message write against the stored message and its stored ticket (read by the caller); returns it, or the refusal. */
+export function prepareMessage(
   user: SessionUser,
   stored: StoredDoc | null,
   next: MessageDoc,
-): Promise<MessageDoc | Refusal> {
+  storedTicket: StoredDoc | null,
+): MessageDoc | Refusal {
   const previous = stored ? (toModelDoc(stored) as MessageDoc) : null;
-  const storedTicket = await readStoredDoc(ctx.storage.tickets, next.ticketId);
   const ticket = storedTicket ? (toModelDoc(storedTicket) as TicketDoc) : null;
   const error = messageWriteError(user, previous, next, ticket);
   return error ? forbidden(next.id, error) : next;
