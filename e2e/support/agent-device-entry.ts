@@ -9,6 +9,8 @@ import { newId } from '../../app/model/ids';
 import { browserPlatform } from '../../app/data/core/platform-browser';
 import { openDatabase, type PortalDatabase } from '../../app/data/core/database';
 import { createInboxFeed } from '../../app/data/agent/inbox-feed';
+import { localValue } from '../../app/data/core/local-value';
+import { createDeviceReads } from '../../app/data/core/reads';
 import { INBOX_INDEX_DOC } from '../../app/data/agent/inbox-stored';
 import { createOutbox } from '../../app/data/core/replication/outbox-store';
 import { replicationIdentifier } from '../../app/data/core/replication/start-replication';
@@ -62,7 +64,7 @@ async function seed(agent: SessionUser, tickets: number, perTicket: number, stor
     let dispose = () => {};
     const feed = createRoot((d) => {
       dispose = d;
-      return createInboxFeed(db);
+      return createInboxFeed(createDeviceReads(db), localValue(db, INBOX_INDEX_DOC));
     });
     await new Promise<void>((ok) => createRoot(() => createEffect(() => feed.ready() && ok())));
     await storedIndex(db);

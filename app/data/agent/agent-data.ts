@@ -1,12 +1,12 @@
 /** Assembles the agent's data: the inbox from the in-memory index, unread per device, threads, writes, agents. */
 import { createMemo, getOwner, onCleanup, type Accessor } from 'solid-js';
-import { createAgentDirectory } from './agent-directory';
-import { createSeenStore } from './agent-seen-store';
+import { AGENTS_DOC, createAgentDirectory } from './agent-directory';
+import { createSeenStore, SEEN_DOC } from './agent-seen-store';
 import { createAgentThread } from './agent-thread';
 import type { AgentData, InboxFilter, InboxRow } from './agent-types';
 import type { DeviceCore } from '../core/device';
 import { createInboxFeed } from './inbox-feed';
-import type { RestoredIndex } from './inbox-stored';
+import { INBOX_INDEX_DOC, type RestoredIndex } from './inbox-stored';
 import { createRowMaker, isUnread, matches, normaliseSearch } from './inbox-rows';
 import type { OutboxEntries } from '../core/replication/outbox-store';
 
@@ -20,10 +20,10 @@ export function createAgentData(
   listsKnown: Accessor<boolean>,
   storedIndex?: Promise<RestoredIndex | null>,
 ): AgentData {
-  const { db, user } = device;
-  const feed = createInboxFeed(db, storedIndex);
+  const { user } = device;
+  const feed = createInboxFeed(device.reads, device.local(INBOX_INDEX_DOC), storedIndex);
   if (getOwner()) onCleanup(() => feed.dispose());
-  const { seen, markSeen } = createSeenStore(db);
+  const { seen, markSeen } = createSeenStore(device.local(SEEN_DOC));
   const loading = () => !feed.ready() || (feed.index.entries.size === 0 && !listsKnown());
 
   const unreadCount = createMemo(() => {
@@ -52,8 +52,8 @@ export function createAgentData(
       const entry = feed.index.entries.get(ticketId);
       if (entry) await markSeen(ticketId, entry.activity.customerCount);
     },
-    thread: (ticketId: string) => createAgentThread(db, ticketId, entries, listsKnown),
+    thread: (ticketId: string) => createAgentThread(device.reads, ticketId, entries, listsKnown),
     ...device.agentWrites!,
-    agents: createAgentDirectory(db, device.http),
+    agents: createAgentDirectory(device.local(AGENTS_DOC), device.http),
   };
 }

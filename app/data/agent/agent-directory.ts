@@ -2,10 +2,10 @@
 import { createSignal, getOwner, onCleanup, type Accessor } from 'solid-js';
 import type { AgentSummary } from './agent-types';
 import type { DeviceHttp } from '../core/device-http';
-import type { LocalDocsDatabase } from '../core/replication/outbox-store';
+import type { LocalValue } from '../core/local-value';
 
-const DOC_ID = 'agents';
-
+/** The local document holding the cached list. */
+export const AGENTS_DOC = 'agents';
 
 function isAgentList(value: unknown): value is AgentSummary[] {
   return Array.isArray(value) && value.every((a: unknown) =>
@@ -16,10 +16,10 @@ function isAgentList(value: unknown): value is AgentSummary[] {
  * The cached list, refreshed now and whenever the browser comes back online, through `http` (`null` reads only the
  * cached copy: tests without a server); call inside a reactive owner.
  */
-export function createAgentDirectory(db: LocalDocsDatabase, http: DeviceHttp | null): Accessor<AgentSummary[]> {
+export function createAgentDirectory(cached: LocalValue<{ agents: AgentSummary[] }>, http: DeviceHttp | null): Accessor<AgentSummary[]> {
   const [agents, setAgents] = createSignal<AgentSummary[]>([]);
-  const subscription = db.getLocal$<{ agents: AgentSummary[] }>(DOC_ID).subscribe((doc) => {
-    if (doc) setAgents(doc.toJSON().data.agents as AgentSummary[]);
+  const subscription = cached.changes$.subscribe((value) => {
+    if (value) setAgents(value.agents);
   });
   const refresh = async () => {
     if (!http) return;
@@ -27,7 +27,7 @@ export function createAgentDirectory(db: LocalDocsDatabase, http: DeviceHttp | n
       const response = await http.send('/api/agents', { signal: AbortSignal.timeout(10_000) });
       if (!response.ok) return; // signed out (the client asks to sign in again): the cached list stays
       const body = (await response.json()) as { agents?: unknown };
-      if (isAgentList(body.agents)) await db.upsertLocal(DOC_ID, { agents: body.agents });
+      if (isAgentList(body.agents)) await cached.write({ agents: body.agents });
     } catch {
       // offline: the cached list stays
     }

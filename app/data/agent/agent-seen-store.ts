@@ -3,10 +3,11 @@
  * replicated; every tab of the device shares it). Counts, not times, so a customer's clock cannot hide a reply.
  */
 import { createSignal, getOwner, onCleanup, type Accessor } from 'solid-js';
-import type { LocalDocsDatabase } from '../core/replication/outbox-store';
+import type { LocalValue } from '../core/local-value';
 import type { SeenCounts } from './inbox-rows';
 
-const DOC_ID = 'agent-seen';
+/** The local document holding the counts. */
+export const SEEN_DOC = 'agent-seen';
 
 /** The seen counts and the way to raise one. */
 export interface SeenStore {
@@ -16,10 +17,10 @@ export interface SeenStore {
 }
 
 /** Reads and follows the device's seen counts; call inside a reactive owner. */
-export function createSeenStore(db: LocalDocsDatabase): SeenStore {
+export function createSeenStore(stored: LocalValue<{ counts: SeenCounts }>): SeenStore {
   const [seen, setSeen] = createSignal<SeenCounts>({});
-  const subscription = db.getLocal$<{ counts: SeenCounts }>(DOC_ID).subscribe((doc) => {
-    if (doc) setSeen(doc.toJSON().data.counts);
+  const subscription = stored.changes$.subscribe((value) => {
+    if (value) setSeen(value.counts);
   });
   if (getOwner()) onCleanup(() => subscription.unsubscribe());
   let queue: Promise<unknown> = Promise.resolve();
@@ -30,8 +31,8 @@ export function createSeenStore(db: LocalDocsDatabase): SeenStore {
       const next = { ...seen(), [ticketId]: count };
       setSeen(next);
       const write = queue.then(async () => {
-        const stored = (await db.getLocal<{ counts: SeenCounts }>(DOC_ID))?.toJSON().data.counts ?? {};
-        await db.upsertLocal(DOC_ID, { counts: { ...stored, [ticketId]: Math.max(stored[ticketId] ?? 0, count) } });
+        const counts = (await stored.read())?.counts ?? {};
+        await stored.write({ counts: { ...counts, [ticketId]: Math.max(counts[ticketId] ?? 0, count) } });
       });
       // A device too full to store the mark still shows the ticket read until the next start, which shows it
       // unread again: nothing is lost, so the failed write is not the screen's concern (nor an unhandled error).

@@ -1,9 +1,8 @@
 /** One ticket's thread for an agent: the ticket and every message (internal notes included) with delivery. */
 import { createMemo, type Accessor } from 'solid-js';
-import { map } from 'rxjs';
-import type { MessageDoc, TicketDoc } from '../../model';
+import type { MessageDoc } from '../../model';
 import type { AgentThread } from './agent-types';
-import type { PortalDatabase } from '../core/database';
+import type { DeviceReads } from '../core/reads';
 import { deliveryOf, summarizeConversations } from '../customer/derive-summaries';
 import { fromObservable } from '../bridge/live-bridge';
 import { outboxKey, type OutboxEntry } from '../core/replication/outbox-store';
@@ -11,19 +10,13 @@ import type { MessageView } from '../bridge/types';
 
 /** The live thread of `ticketId`; `null` when not found once the device knows its list, `undefined` while loading. */
 export function createAgentThread(
-  db: PortalDatabase,
+  reads: DeviceReads,
   ticketId: string,
   outbox: Accessor<Record<string, OutboxEntry>>,
   listsKnown: Accessor<boolean>,
 ): Accessor<AgentThread | null | undefined> {
-  const ticket = fromObservable(
-    db.tickets.findOne(ticketId).$.pipe(map((doc) => (doc ? (doc.toJSON() as TicketDoc) : null))),
-  );
-  const messages = fromObservable(
-    db.messages.find({ selector: { ticketId }, sort: [{ createdAt: 'asc' }] }).$.pipe(
-      map((docs) => docs.map((d) => d.toJSON() as MessageDoc)),
-    ),
-  );
+  const ticket = fromObservable(reads.ticket(ticketId));
+  const messages = fromObservable(reads.threadMessages(ticketId));
   const views = new Map<string, { doc: MessageDoc; key: string; view: MessageView }>();
   const withDelivery = createMemo(() => {
     const list = messages();

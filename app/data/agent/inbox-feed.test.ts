@@ -1,9 +1,12 @@
 /** The inbox feed keeps its index on the device: a later start reads it and only what changed since, counting nothing twice. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { firstValueFrom, filter } from 'rxjs';
 import { createRoot } from 'solid-js';
 import { aMessage, aTicket, ada, sam } from '../../model/fixtures';
 import { browserPlatform } from '../core/platform-browser';
 import { openDatabase, type PortalDatabase } from '../core/database';
+import { localValue } from '../core/local-value';
+import { createDeviceReads } from '../core/reads';
 import { createInboxFeed, type InboxFeed } from './inbox-feed';
 import { INBOX_INDEX_DOC } from './inbox-stored';
 import { createOutbox } from '../core/replication/outbox-store';
@@ -16,11 +19,12 @@ afterEach(async () => {
 });
 
 function startFeed(database: PortalDatabase): InboxFeed {
-  return createRoot(() => createInboxFeed(database));
+  return createRoot(() => createInboxFeed(createDeviceReads(database), localValue(database, INBOX_INDEX_DOC)));
 }
 
+/** Resolves once the feed has stored its index on the device. */
 async function stored(database: PortalDatabase): Promise<void> {
-  for (let i = 0; i < 100 && !(await database.getLocal(INBOX_INDEX_DOC)); i++) await new Promise((ok) => setTimeout(ok, 50));
+  await firstValueFrom(localValue(database, INBOX_INDEX_DOC).changes$.pipe(filter((value) => value !== null)));
 }
 
 describe('the stored inbox index', () => {

@@ -5,12 +5,12 @@
  * collections' change streams (this tab's writes, other tabs', replication's pulls).
  */
 import { createSignal, type Accessor } from 'solid-js';
-import type { RxChangeEvent } from 'rxdb';
 import type { MessageDoc, TicketDoc } from '../../model';
-import { changedSince, withoutBookkeeping, writeTimeOf, type Checkpoint, type Stored } from '../core/rxdb-internals';
-import type { PortalDatabase } from '../core/database';
+import type { LocalValue } from '../core/local-value';
+import type { DeviceReads } from '../core/reads';
+import { withoutBookkeeping, writeTimeOf, type Checkpoint, type Stored } from '../core/rxdb-internals';
 import { InboxIndex } from './inbox-index';
-import { INBOX_INDEX_DOC, readStoredIndex, storedDoc, type IndexSince, type RestoredIndex } from './inbox-stored';
+import { readStoredIndex, storedDoc, type IndexSince, type RestoredIndex, type StoredDoc } from './inbox-stored';
 
 /** The index and the signals that say it changed. */
 export interface InboxFeed {
@@ -31,7 +31,11 @@ const SAVE_AFTER_MS = 2_000;
  * Starts feeding an index from `db`: from the stored one when there is one (`stored`, when its read was started
  * earlier; a read started before the change streams are followed is fine: catching up starts from its checkpoint).
  */
-export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredIndex | null>): InboxFeed {
+export function createInboxFeed(
+  reads: DeviceReads,
+  kept: LocalValue<StoredDoc>,
+  stored?: Promise<RestoredIndex | null>,
+): InboxFeed {
   let index = new InboxIndex();
   const [version, setVersion] = createSignal(0);
   const [ready, setReady] = createSignal(false);
@@ -50,8 +54,8 @@ export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredInd
 
   const save = () => {
     saveTimer = undefined;
-    if (disposed || db.closed) return;
-    void db.upsertLocal(INBOX_INDEX_DOC, storedDoc(index, since)).catch(() => undefined); // closed meanwhile: saved next time
+    if (disposed) return;
+    void kept.write(storedDoc(index, since)).catch(() => undefined); // closed meanwhile: saved next time
   };
   // A tab hidden or closed within SAVE_AFTER_MS of a change saves at once: the next start then has less to catch up.
   const saveWhenHidden = () => {
@@ -70,9 +74,9 @@ export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredInd
     });
   };
   const recount = async (ticketId: string) => {
-    const docs = await db.messages.find({ selector: { ticketId } }).exec();
+    const docs = await reads.messagesOfTicket(ticketId);
     if (disposed) return;
-    index.resetMessages(ticketId, docs.map((d) => d.toJSON() as MessageDoc));
+    index.resetMessages(ticketId, docs);
     changed();
   };
   const applyTicket = (doc: Stored<TicketDoc>) => {
@@ -96,18 +100,18 @@ export function createInboxFeed(db: PortalDatabase, stored?: Promise<RestoredInd
   };
   // Subscribe before reading, so nothing written in between is missed; the index counts each message once.
   const subscriptions = [
-    db.tickets.$.subscribe((e: RxChangeEvent<TicketDoc>) => onChange(() => applyTicket(e.documentData))),
-    db.messages.$.subscribe((e: RxChangeEvent<MessageDoc>) => onChange(() => applyMessage(e.documentData))),
+    reads.writes<TicketDoc>('tickets').subscribe((doc) => onChange(() => applyTicket(doc))),
+    reads.writes<MessageDoc>('messages').subscribe((doc) => onChange(() => applyMessage(doc))),
   ];
 
   const catchUp = async <T>(collection: 'tickets' | 'messages', from: Checkpoint | null, apply: (doc: Stored<T>) => void) => {
-    const docs = await changedSince<T>(db, collection, from);
+    const docs = await reads.writtenSince<T>(collection, from);
     if (!disposed) docs.forEach((doc) => apply(doc));
     return docs.length;
   };
 
   void (async () => {
-    const restored = await (stored ?? readStoredIndex(db));
+    const restored = await (stored ?? readStoredIndex(kept));
     if (restored) {
       index = restored.index;
       Object.assign(since, restored.since);

@@ -2,8 +2,8 @@
  * The inbox index as kept on the device (one local document) and its read at start. The read is started as soon
  * as the database exists, before its collections open, so that reading 3 MB overlaps the rest of the opening.
  */
-import type { RxStorageDefaultCheckpoint } from 'rxdb';
-import type { PortalDatabase } from '../core/database';
+import type { LocalValue } from '../core/local-value';
+import type { Checkpoint } from '../core/rxdb-internals';
 import { InboxIndex, type InboxIndexJson } from './inbox-index';
 
 /** The local document holding the index. */
@@ -12,8 +12,8 @@ const STORED_VERSION = 3;
 
 /** How far the index has read each collection, in the storage's (write time, id) order. */
 export interface IndexSince {
-  tickets: RxStorageDefaultCheckpoint | null;
-  messages: RxStorageDefaultCheckpoint | null;
+  tickets: Checkpoint | null;
+  messages: Checkpoint | null;
 }
 interface StoredIndex {
   index: InboxIndexJson;
@@ -42,8 +42,8 @@ export function storedDoc(index: InboxIndex, since: IndexSince): StoredDoc {
 }
 
 /** The stored index, or null when there is none (or one of an older shape, which is read afresh). */
-export async function readStoredIndex(db: Pick<PortalDatabase, 'getLocal'>): Promise<RestoredIndex | null> {
-  const doc = (await db.getLocal<StoredDoc>(INBOX_INDEX_DOC))?.toJSON().data as StoredDoc | undefined;
+export async function readStoredIndex(kept: LocalValue<StoredDoc>): Promise<RestoredIndex | null> {
+  const doc = await kept.read();
   if (doc?.version !== STORED_VERSION) return null;
   const stored = JSON.parse(doc.json) as StoredIndex;
   return { index: InboxIndex.fromJSON(stored.index), since: stored.since };

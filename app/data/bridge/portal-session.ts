@@ -15,7 +15,8 @@ import type { Outbox } from '../core/replication/outbox-store';
 import type { ReplicationOptions } from '../core/replication/start-replication';
 import { setStoredUser } from '../session';
 import type { PortalData } from './types';
-import { readStoredIndex, type RestoredIndex } from '../agent/inbox-stored';
+import { INBOX_INDEX_DOC, readStoredIndex, type RestoredIndex } from '../agent/inbox-stored';
+import { localValue } from '../core/local-value';
 
 /** Options for tests: a fresh fake-indexeddb storage, another origin and fetch, or no replication at all. */
 export interface PortalOptions {
@@ -43,7 +44,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
   const device = await openDevice(user, platform, {
     replication: options.replication === false ? false : replication,
     created: (db) => {
-      if (user.role === 'agent') storedInbox = readStoredIndex(db).catch(() => null); // read afresh instead
+      if (user.role === 'agent') storedInbox = readStoredIndex(localValue(db, INBOX_INDEX_DOC)).catch(() => null); // read afresh instead
     },
   });
   const { db, outbox } = device;
@@ -60,7 +61,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
       const listsKnown = () => !replicating || listed();
       return {
         user,
-        ...createLiveQueries(db, user, entries, listsKnown),
+        ...createLiveQueries(device.reads, user, entries, listsKnown),
         ...device.writes,
         ...device.failedMessages,
         sync: fromState(device.sync.status$, device.sync.status),

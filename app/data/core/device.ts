@@ -14,7 +14,9 @@ import { dropUnwrittenMarks } from './replication/outbox-sweep';
 import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
 import { createSyncState, SYNC_STATE_DOC, type ReportedState, type SyncState } from './replication/sync-state';
 import { createWrites } from './writes/writes';
+import { localValue, type LocalValue } from './local-value';
 import type { DevicePlatform } from './platform';
+import { createDeviceReads, type DeviceReads } from './reads';
 
 /** How to open a device. */
 export interface DeviceOptions {
@@ -33,6 +35,10 @@ export interface DeviceCore {
   /** The user's unsettled writes (pending and refused). */
   outbox: Outbox;
   sync: SyncState;
+  /** The views' reads, as plain documents. */
+  reads: DeviceReads;
+  /** A value a view keeps on the device (a local document under `id`, never replicated). */
+  local<T extends object>(id: string): LocalValue<T>;
   /** The one HTTP client of this session (null without replication). */
   http: DeviceHttp | null;
   replication: Replication | null;
@@ -81,6 +87,8 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
     db,
     outbox,
     sync,
+    reads: createDeviceReads(db),
+    local: (id) => localValue(db, id),
     http,
     get replication() {
       return replication;

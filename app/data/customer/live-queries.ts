@@ -1,29 +1,16 @@
 /**
- * The screens' live reads: RxDB queries on the device, bridged to Solid signals (live-bridge.ts), with last
+ * The screens' live reads: the core's reads of the device (`core/reads.ts`) as Solid signals, with last
  * message, activity and counts derived from the messages. One query per list, never one per ticket, so 500
  * tickets stay cheap; unchanged rows keep their object identity so Solid re-renders only what changed.
  */
 import { createMemo, type Accessor } from 'solid-js';
 import { combineLatest, map } from 'rxjs';
-import type { RxDocument } from 'rxdb';
 import type { MessageDoc, SessionUser, TicketDoc } from '../../model';
-import type { PortalDatabase } from '../core/database';
+import type { DeviceReads } from '../core/reads';
 import { deliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
 import { fromObservable } from '../bridge/live-bridge';
 import { outboxKey, type OutboxEntry } from '../core/replication/outbox-store';
 import type { ConversationSummary, MessageView, TicketSummary } from '../bridge/types';
-
-const plain = new WeakMap<object, unknown>();
-
-/** The plain document of an RxDocument; the same object for the same revision (RxDB caches documents). */
-function toPlain<T>(doc: RxDocument<T>): T {
-  let value = plain.get(doc) as T | undefined;
-  if (!value) {
-    value = doc.toJSON() as T;
-    plain.set(doc, value);
-  }
-  return value;
-}
 
 /** Keeps the previous object for a row whose inputs did not change. */
 function createRowCache<R>() {
@@ -43,21 +30,16 @@ function createRowCache<R>() {
 
 /** The live reads of one user's database. */
 export function createLiveQueries(
-  db: PortalDatabase,
+  reads: DeviceReads,
   user: SessionUser,
   outbox: Accessor<Record<string, OutboxEntry>>,
   listsKnown: Accessor<boolean>,
 ) {
-  const publicMessages = (selector: Record<string, unknown>) =>
-    db.messages.find({ selector: { ...selector, visibility: 'public' }, sort: [{ createdAt: 'asc' }] }).$.pipe(
-      map((docs) => docs.map((d) => toPlain<MessageDoc>(d as RxDocument<MessageDoc>))),
-    );
+  const publicMessages = (selector: { customerId: string } | { ticketId: string }) => reads.publicMessages(selector);
 
   return {
     tickets(): Accessor<TicketSummary[] | undefined> {
-      const tickets$ = db.tickets.find({ selector: { customerId: user.id }, sort: [{ createdAt: 'desc' }] }).$.pipe(
-        map((docs) => docs.map((d) => toPlain<TicketDoc>(d as RxDocument<TicketDoc>))),
-      );
+      const tickets$ = reads.customerTickets(user.id);
       const cache = createRowCache<TicketSummary>();
       const source = combineLatest([tickets$, publicMessages({ customerId: user.id })]).pipe(
         map(([tickets, messages]) => {
@@ -78,9 +60,7 @@ export function createLiveQueries(
     },
 
     ticket(id: string): Accessor<TicketDoc | null | undefined> {
-      const found = fromObservable(
-        db.tickets.findOne(id).$.pipe(map((doc) => (doc ? toPlain<TicketDoc>(doc as RxDocument<TicketDoc>) : null))),
-      );
+      const found = fromObservable(reads.ticket(id));
       // "Not found" only once the device knows its list; before the first pull it is still loading.
       return createMemo(() => {
         const ticket = found();
