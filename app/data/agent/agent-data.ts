@@ -54,6 +54,6 @@ export function createAgentData(
     },
     thread: (ticketId: string) => createAgentThread(device.reads, ticketId, entries, listsKnown),
     ...device.agentWrites!,
-    agents: createAgentDirectory(device.local(AGENTS_DOC), device.http),
+    agents: createAgentDirectory(device.local(AGENTS_DOC), device.http, device.connectivity),
   };
 }

@@ -3,6 +3,7 @@ import { createSignal, getOwner, onCleanup, type Accessor } from 'solid-js';
 import type { AgentSummary } from './agent-types';
 import type { DeviceHttp } from '../core/device-http';
 import type { LocalValue } from '../core/local-value';
+import type { Connectivity } from '../core/platform';
 
 /** The local document holding the cached list. */
 export const AGENTS_DOC = 'agents';
@@ -13,10 +14,14 @@ function isAgentList(value: unknown): value is AgentSummary[] {
 }
 
 /**
- * The cached list, refreshed now and whenever the browser comes back online, through `http` (`null` reads only the
+ * The cached list, refreshed now and whenever the device comes back online, through `http` (`null` reads only the
  * cached copy: tests without a server); call inside a reactive owner.
  */
-export function createAgentDirectory(cached: LocalValue<{ agents: AgentSummary[] }>, http: DeviceHttp | null): Accessor<AgentSummary[]> {
+export function createAgentDirectory(
+  cached: LocalValue<{ agents: AgentSummary[] }>,
+  http: DeviceHttp | null,
+  connectivity: Connectivity,
+): Accessor<AgentSummary[]> {
   const [agents, setAgents] = createSignal<AgentSummary[]>([]);
   const subscription = cached.changes$.subscribe((value) => {
     if (value) setAgents(value.agents);
@@ -33,12 +38,13 @@ export function createAgentDirectory(cached: LocalValue<{ agents: AgentSummary[]
     }
   };
   void refresh();
-  const onOnline = () => void refresh();
-  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+  const stopConnectivity = connectivity.onChange((online) => {
+    if (online) void refresh();
+  });
   if (getOwner()) {
     onCleanup(() => {
       subscription.unsubscribe();
-      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+      stopConnectivity();
     });
   }
   return agents;

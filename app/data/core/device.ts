@@ -37,6 +37,8 @@ export interface DeviceCore {
   sync: SyncState;
   /** The views' reads, as plain documents. */
   reads: DeviceReads;
+  /** The device's idea of the network (a view that refreshes what it keeps listens to it). */
+  connectivity: DevicePlatform['connectivity'];
   /** A value a view keeps on the device (a local document under `id`, never replicated). */
   local<T extends object>(id: string): LocalValue<T>;
   /** The one HTTP client of this session (null without replication). */
@@ -88,6 +90,7 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
     outbox,
     sync,
     reads: createDeviceReads(db),
+    connectivity: platform.connectivity,
     local: (id) => localValue(db, id),
     http,
     get replication() {
