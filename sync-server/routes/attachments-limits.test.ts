@@ -43,8 +43,8 @@ afterAll(async () => {
 });
 
 /** An upload whose body the test writes by hand; `answer` resolves with the status and body once answered. */
-function openUpload(id: string, bytes: Buffer, headers: Record<string, string>) {
-  const path = `/api/attachments/${id}?ticketId=${ticket.id}&name=cut.bin&size=${bytes.length}&sha256=${sha256Of(bytes)}`;
+function openUpload(id: string, bytes: Buffer, headers: Record<string, string>, ticketId = ticket.id) {
+  const path = `/api/attachments/${id}?ticketId=${ticketId}&name=cut.bin&size=${bytes.length}&sha256=${sha256Of(bytes)}`;
   const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path, headers: { cookie, ...headers } });
   req.on('error', () => undefined); // the server closes a refused upload's connection; the test reads the answer
   const answer = new Promise<{ status: number; body: unknown }>((resolve) => {
@@ -66,6 +66,16 @@ describe('upload bounds', () => {
     req.destroy();
     expect(status).toBe(413);
     expect(body).toEqual({ error: 'payload_too_large', reason: expect.stringContaining('1,000 bytes') });
+  });
+
+  it('refuses an upload to a ticket the uploader cannot see before a byte of its body is sent', async () => {
+    const bytes = randomBytes(MAX);
+    const { req, answer } = openUpload(newId(), bytes, { 'content-length': String(bytes.length) }, newId());
+    req.flushHeaders();
+    const { status, body } = await answer;
+    req.destroy();
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: 'not_found', reason: 'No such ticket.' });
   });
 
   it('answers a chunked body with 413 the moment it passes the bound, though the body never ended', async () => {

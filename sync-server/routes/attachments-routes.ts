@@ -9,7 +9,7 @@ import type { ServerConfig } from '../config';
 import { HttpError } from '../middleware/http-error';
 import { methodNotAllowed } from '../middleware/method-not-allowed';
 import { requireUser } from '../middleware/require-user';
-import { readAttachment, storeAttachment, type AttachmentMeta } from '../services/attachment-store';
+import { readAttachment, storeAttachment, uploadTicketCustomer, type AttachmentMeta } from '../services/attachment-store';
 import type { Storage } from '../services/storage';
 import '../session-user';
 import { attachmentHeaders } from './attachment-headers';
@@ -39,6 +39,8 @@ function uploadHandler(deps: AttachmentsRouterDeps): RequestHandler {
       throw new HttpError(403, 'forbidden', 'Only agents attach files to internal notes.');
     }
     if (query.size > config.attachmentMaxBytes) throw tooLarge(config.attachmentMaxBytes);
+    const customerId = await uploadTicketCustomer(storage, user, query.ticketId);
+    if (customerId === undefined) throw new HttpError(404, 'not_found', 'No such ticket.');
     const body = await readUploadBody(req, config.attachmentMaxBytes);
     if (body.bytes.length !== query.size) {
       throw new HttpError(400, 'wrong_size', `The upload has ${body.bytes.length} bytes, not the ${query.size} it declared; nothing was kept.`);
@@ -47,8 +49,7 @@ function uploadHandler(deps: AttachmentsRouterDeps): RequestHandler {
       throw new HttpError(400, 'wrong_sha256', 'The bytes do not have the SHA-256 the upload declared; nothing was kept.');
     }
     const { size: _size, ...facts } = query;
-    const outcome = await storeAttachment(storage, user, { ...facts, bytes: body.bytes });
-    if (outcome.kind === 'no ticket') throw new HttpError(404, 'not_found', 'No such ticket.');
+    const outcome = await storeAttachment(storage, user, { ...facts, customerId, bytes: body.bytes });
     if (outcome.kind === 'id taken') {
       throw new HttpError(409, 'conflict', 'This attachment id is taken by another upload; give the file a new id.');
     }

@@ -33,10 +33,12 @@ export interface AttachmentMeta {
   createdAt: number;
 }
 
-/** An upload whose bytes were read whole and whose size and hash were checked. */
+/** An upload whose bytes were read whole and whose size and hash were checked, for a ticket its uploader can see. */
 export interface CheckedUpload {
   id: string;
   ticketId: string;
+  /** The ticket's customer, from `uploadTicketCustomer`. */
+  customerId: string;
   visibility: Visibility;
   name: string;
   declaredType: string;
@@ -47,8 +49,6 @@ export interface CheckedUpload {
 /** What an upload came to. */
 export type StoreOutcome =
   | { kind: 'stored' | 'already stored'; meta: AttachmentMeta }
-  /** The ticket does not exist for this user (missing, or not theirs). */
-  | { kind: 'no ticket' }
   /** The id is held by another upload (other bytes, another ticket, another user): the caller needs a new id. */
   | { kind: 'id taken' };
 
@@ -74,8 +74,11 @@ async function readMeta(storage: Storage, id: string): Promise<AttachmentMeta | 
   }
 }
 
-/** The ticket's customer when `user` may see the ticket (their own, or any for an agent); undefined otherwise. */
-async function visibleTicketCustomer(storage: Storage, user: SessionUser, ticketId: string): Promise<string | undefined> {
+/**
+ * The ticket's customer when `user` may upload to it (their own ticket, or any for an agent); undefined when it does
+ * not exist for them (missing, or another customer's). Asked before the body is read, so a refusal costs no upload.
+ */
+export async function uploadTicketCustomer(storage: Storage, user: SessionUser, ticketId: string): Promise<string | undefined> {
   let ticket: StoredDocument;
   try {
     ticket = await storage.tickets.get(ticketId);
@@ -93,13 +96,11 @@ function answerFor(existing: AttachmentMeta, user: SessionUser, upload: CheckedU
 
 /** Stores `upload` for `user` on its ticket, once; see the module's comment. */
 export async function storeAttachment(storage: Storage, user: SessionUser, upload: CheckedUpload): Promise<StoreOutcome> {
-  const customerId = await visibleTicketCustomer(storage, user, upload.ticketId);
-  if (customerId === undefined) return { kind: 'no ticket' };
   const existing = await readMeta(storage, upload.id);
   if (existing) return answerFor(existing, user, upload);
   const sniffedType = sniffImageType(upload.bytes);
   const meta: AttachmentMeta = {
-    id: upload.id, ticketId: upload.ticketId, customerId, uploaderId: user.id, uploaderRole: user.role,
+    id: upload.id, ticketId: upload.ticketId, customerId: upload.customerId, uploaderId: user.id, uploaderRole: user.role,
     visibility: upload.visibility, name: upload.name, declaredType: upload.declaredType, sniffedType,
     size: upload.bytes.length, sha256: upload.sha256, createdAt: Date.now(),
   };
