@@ -20,11 +20,18 @@ export function tooLarge(maxBytes: number): HttpError {
   });
 }
 
+const cutShort = () => new HttpError(400, 'upload_cut', 'The upload ended before its body did; nothing was kept. Send it again.');
+
 /** Rejects with `tooLarge` past `maxBytes`, and with a 400 when the client stops before the body's end. */
 export function readUploadBody(req: Request, maxBytes: number): Promise<UploadBody> {
   const declared = Number(req.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
   return new Promise((resolve, reject) => {
+    // Gone while the ticket was read: its `close` has passed, and waiting for it would hold the upload forever.
+    if (req.destroyed && !req.complete) {
+      reject(cutShort());
+      return;
+    }
     const hash = createHash('sha256');
     const chunks: Buffer[] = [];
     let size = 0;
@@ -51,7 +58,7 @@ export function readUploadBody(req: Request, maxBytes: number): Promise<UploadBo
     };
     const onCut = () => {
       stop();
-      reject(new HttpError(400, 'upload_cut', 'The upload ended before its body did; nothing was kept. Send it again.'));
+      reject(cutShort());
     };
     const onClose = () => {
       if (!req.complete) onCut();

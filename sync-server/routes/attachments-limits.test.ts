@@ -1,19 +1,22 @@
 /**
  * Upload bounds over a real socket: a body past ATTACHMENT_MAX_BYTES is refused (413) before it is read whole,
  * whether its Content-Length says so or a chunked body passes the bound mid-stream, and an upload cut mid-body
- * keeps nothing, so that sending it again stores it once.
+ * keeps nothing, so that sending it again stores it once; one user holds only a few uploads in flight at once.
  */
 import http, { type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../app/model/ids';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import { TEST_PASSWORD } from '../test-support/test-app';
 import { download, sha256Of, upload } from './attachment-test-helpers';
 import { createAdaTicket, createDbWorld, type DbWorld } from './db-test-helpers';
+import { UPLOADS_PER_USER, uploadSlotsFor } from './upload-slots';
 
 const MAX = 1_000;
+/** How long a wait on the server's count may take (over CouchDB each upload first reads its ticket there). */
+const WAIT = { timeout: 10_000, interval: 20 };
 
 let world: DbWorld;
 let server: Server;
@@ -118,5 +121,23 @@ describe('upload bounds', () => {
     const got = await download(world.ada, id);
     expect(sha256Of(got.body as Buffer)).toBe(sha256Of(bytes));
     expect(await world.app.storage.attachments.docCount()).toBe(before + 1);
+  });
+
+  it(`holds at most ${UPLOADS_PER_USER} uploads of one user at once: one more is 429 with Retry-After, and goes once one ends`, async () => {
+    const slots = uploadSlotsFor(world.app.storage)!;
+    const heldByAda = () => slots.heldBy(world.ada.user.id);
+    const bytes = randomBytes(MAX);
+    const held = Array.from({ length: UPLOADS_PER_USER }, () => openUpload(newId(), bytes, { 'content-length': String(bytes.length) }));
+    held.forEach(({ req }) => req.flushHeaders());
+    await vi.waitFor(() => expect(heldByAda()).toBe(UPLOADS_PER_USER), WAIT);
+    const refused = await upload(world.ada, { ticketId: ticket.id, bytes: randomBytes(10) });
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('1');
+    held[0]!.req.end(bytes);
+    expect((await held[0]!.answer).status).toBe(201);
+    await vi.waitFor(() => expect(heldByAda()).toBe(UPLOADS_PER_USER - 1), WAIT);
+    expect((await upload(world.ada, { ticketId: ticket.id, bytes: randomBytes(10) })).status).toBe(201);
+    for (const { req } of held.slice(1)) req.destroy();
+    await vi.waitFor(() => expect(heldByAda()).toBe(0), WAIT);
   });
 });

@@ -15,6 +15,7 @@ import '../session-user';
 import { attachmentHeaders } from './attachment-headers';
 import { readUploadBody, tooLarge } from './attachment-upload-body';
 import { readUploadQuery } from './attachment-upload-query';
+import { createUploadSlots } from './upload-slots';
 
 /** What the attachments router needs from the app. */
 export interface AttachmentsRouterDeps {
@@ -69,7 +70,7 @@ function downloadHandler(deps: AttachmentsRouterDeps): RequestHandler {
 export function createAttachmentsRouter(deps: AttachmentsRouterDeps): express.Router {
   const router = express.Router();
   router.use(requireUser);
-  router.route('/:id').put(uploadHandler(deps)).get(downloadHandler(deps)).all(methodNotAllowed('GET, HEAD, PUT'));
+  router.route('/:id').put(createUploadSlots(deps.storage).take, uploadHandler(deps)).get(downloadHandler(deps)).all(methodNotAllowed('GET, HEAD, PUT'));
   router.use(() => {
     throw NOT_FOUND();
   });
