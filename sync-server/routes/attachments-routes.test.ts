@@ -41,6 +41,16 @@ describe('uploading and downloading', () => {
     }
   });
 
+  it('answers HEAD with the headers of the download and no body', async () => {
+    const sent = upload(world.ada, { ticketId: ticket.id, bytes: PNG_BYTES });
+    expect((await sent).status).toBe(201);
+    const res = await world.sam.http.head(`/api/attachments/${sent.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-type': 'image/png', 'content-length': String(PNG_BYTES.length) });
+    expect(res.text ?? '').toBe('');
+    expect((await world.grace.http.head(`/api/attachments/${sent.id}`)).status).toBe(404);
+  });
+
   it('answers the same upload again with 200 and the first metadata, stored once', async () => {
     const bytes = randomBytes(5_000);
     const first = upload(world.ada, { ticketId: ticket.id, bytes, name: 'a.txt' });
