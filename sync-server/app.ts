@@ -1,4 +1,4 @@
-/** `createApp(config)`: wiring only. Storage, sessions, `/api`, `/db`, the built app, then the JSON 404 and errors. */
+/** `createApp(config)`: wiring only. Storage, sessions, `/api` (attachments first), `/db`, the built app, then the JSON 404 and errors. */
 import express from 'express';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
@@ -10,6 +10,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { signinRateLimit } from './middleware/signin-rate-limit';
 import { createSessionMiddleware } from './middleware/session-middleware';
 import { createAgentsRouter } from './routes/agents-routes';
+import { createAttachmentsRouter } from './routes/attachments-routes';
 import { createDbRouter } from './routes/db-routes';
 import { createHealthRouter } from './routes/health-routes';
 import { createPortalRouter } from './routes/portal-routes';
@@ -57,10 +58,12 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.use(securityHeaders(config));
     app.use(['/api', '/db'], sameOriginCheck(config));
     app.use(createHealthRouter({ storage, ...(redis && { redis }) }));
-    app.use(jsonBody());
     // Only the API and the replication endpoint read the session: static files never touch the sessions database.
     const sessions = createSessionMiddleware(config, storage);
     app.use(['/api', '/db'], sessionCookieStrays, sessions);
+    // Raw bytes with their own bounded reader, before the JSON parser (which would take a JSON file's body).
+    app.use('/api/attachments', createAttachmentsRouter({ storage, config }));
+    app.use(jsonBody());
     app.post('/api/session', signinRateLimit(config, redis));
     app.use('/api/session', createSessionRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));

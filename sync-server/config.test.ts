@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       feedLimitPerUser: 32,
       writeLimitPerUser: 2_000,
       writeWindowMs: 60_000,
+      attachmentMaxBytes: 26_214_400,
+      attachmentMaxFiles: 10,
     });
     expect(config.distDir).toMatch(/dist$/);
     expect(config.portalName).toBeUndefined();
@@ -59,6 +61,8 @@ describe('loadConfig', () => {
       FEED_LIMIT_PER_USER: '4',
       WRITE_LIMIT_PER_USER: '500',
       WRITE_WINDOW_SECONDS: '30',
+      ATTACHMENT_MAX_BYTES: '1048576',
+      ATTACHMENT_MAX_FILES: '3',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -75,6 +79,8 @@ describe('loadConfig', () => {
       feedLimitPerUser: 4,
       writeLimitPerUser: 500,
       writeWindowMs: 30_000,
+      attachmentMaxBytes: 1_048_576,
+      attachmentMaxFiles: 3,
     });
   });
 
@@ -96,6 +102,9 @@ describe('loadConfig', () => {
     expect(reason({ FEED_LIMIT_PER_SESSION: '10', FEED_LIMIT_PER_USER: '5' })).toMatch(/^FEED_LIMIT_PER_USER \(5\) must be at least FEED_LIMIT_PER_SESSION \(10\)/);
     expect(reason({ WRITE_LIMIT_PER_USER: '1.5' })).toMatch(/^WRITE_LIMIT_PER_USER must be a whole number/);
     expect(reason({ WRITE_WINDOW_SECONDS: '86401' })).toMatch(/^WRITE_WINDOW_SECONDS must be a whole number from 1 to 86,400/);
+    expect(reason({ ATTACHMENT_MAX_BYTES: '25MB' })).toMatch(/^ATTACHMENT_MAX_BYTES must be a whole number from 1 to 104,857,600/);
+    expect(reason({ ATTACHMENT_MAX_BYTES: '104857601' })).toMatch(/^ATTACHMENT_MAX_BYTES must be a whole number/);
+    expect(reason({ ATTACHMENT_MAX_FILES: '0' })).toMatch(/^ATTACHMENT_MAX_FILES must be a whole number from 1 to 100/);
   });
 });
 

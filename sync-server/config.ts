@@ -41,6 +41,10 @@ export interface ServerConfig {
   writeLimitPerUser: number;
   /** The write throttling window, in milliseconds. */
   writeWindowMs: number;
+  /** The largest attachment accepted, in bytes (a larger upload is refused with 413 before it is read whole). */
+  attachmentMaxBytes: number;
+  /** The most attachments one message may name. */
+  attachmentMaxFiles: number;
   /** Origins besides PUBLIC_URL's that may send state-changing requests (the vite dev server, in development). */
   devOrigins: string[];
 }
@@ -137,6 +141,23 @@ function parseLimits(env: Env): Limits {
     feedLimitPerUser: perUser,
     writeLimitPerUser: count('WRITE_LIMIT_PER_USER', LIMIT_DEFAULTS.writeLimitPerUser),
     writeWindowMs: 1000 * windowSeconds,
+  };
+}
+
+/** The defaults of the attachment limits: 25 MB a file, 10 files a message. */
+export const ATTACHMENT_DEFAULTS = { attachmentMaxBytes: 25 * 1024 * 1024, attachmentMaxFiles: 10 } as const;
+
+/**
+ * The largest ATTACHMENT_MAX_BYTES: an upload is held in memory whole until its hash is checked, and goes to
+ * CouchDB as base64 inside one JSON document, so the bound keeps one upload's cost a small part of the server's.
+ */
+const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/** ATTACHMENT_MAX_BYTES and ATTACHMENT_MAX_FILES. */
+function parseAttachmentLimits(env: Env): Pick<ServerConfig, keyof typeof ATTACHMENT_DEFAULTS> {
+  return {
+    attachmentMaxBytes: parseCount('ATTACHMENT_MAX_BYTES', nonEmpty(env, 'ATTACHMENT_MAX_BYTES'), ATTACHMENT_DEFAULTS.attachmentMaxBytes, MAX_ATTACHMENT_BYTES),
+    attachmentMaxFiles: parseCount('ATTACHMENT_MAX_FILES', nonEmpty(env, 'ATTACHMENT_MAX_FILES'), ATTACHMENT_DEFAULTS.attachmentMaxFiles, 100),
   };
 }
 
@@ -279,6 +300,7 @@ export function loadConfig(env: Env): ServerConfig {
     signinLimitPerAddress: parseCount('SIGNIN_LIMIT_PER_ADDRESS', nonEmpty(env, 'SIGNIN_LIMIT_PER_ADDRESS'), 50),
     signinWindowMs: 1000 * parseCount('SIGNIN_WINDOW_SECONDS', nonEmpty(env, 'SIGNIN_WINDOW_SECONDS'), 900),
     ...parseLimits(env),
+    ...parseAttachmentLimits(env),
     devOrigins: parseDevOrigins(env),
   };
 }
@@ -299,6 +321,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     signinLimitPerAddress: 50,
     signinWindowMs: 900_000,
     ...LIMIT_DEFAULTS,
+    ...ATTACHMENT_DEFAULTS,
     devOrigins: [],
     ...overrides,
   };

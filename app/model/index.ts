@@ -1,4 +1,5 @@
 /** The shared model: document types, schemas, validation, status mapping, and each write (its builder and its rule). */
+export * from './attachment';
 export * from './constants';
 export * from './document-shape';
 export * from './ids';

@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../../app/model/constants';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import { HttpError } from '../middleware/http-error';
+import { methodNotAllowed } from '../middleware/method-not-allowed';
 import { requireUser } from '../middleware/require-user';
 import { createWriteRateLimit } from '../middleware/write-rate-limit';
 import { createFeedHub } from '../services/feed-hub';
@@ -34,12 +35,6 @@ const knownCollection: RequestHandler = (req, _res, next) => {
   }
   next();
 };
-
-const methodNotAllowed =
-  (allowed: string): RequestHandler =>
-  (_req, res) => {
-    res.set('allow', allowed).status(405).json({ error: 'method_not_allowed', reason: `Only ${allowed} is allowed here.` });
-  };
 
 /** The `/db` router; `close()` ends open feeds and stops the scope index before storage closes. */
 export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): Promise<void> } {

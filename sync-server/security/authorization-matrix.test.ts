@@ -6,6 +6,7 @@ import { PRIORITIES } from '../../app/model/constants';
 import { aMessage, aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
 import type { TicketDoc } from '../../app/model/ticket.schema';
+import { sha256Of, upload } from '../routes/attachment-test-helpers';
 import { MAX_ALL_DOCS_KEYS, MAX_BULK_DOCS } from '../routes/db-query';
 import { couch, createDbWorld, type DbWorld, pushOk, storedTicket } from '../routes/db-test-helpers';
 import { feedHubFor } from '../services/feed-hub';
@@ -29,6 +30,8 @@ const cookies = new Map<Role, string>();
 let ticket: TicketDoc;
 let publicMessageId: string;
 let internalNoteId: string;
+let customerFileId: string;
+let internalFileId: string;
 
 /** One call as `role`: answers 'allowed' or 'refused <why>'. */
 type Probe = (role: Role) => Promise<string>;
@@ -71,6 +74,31 @@ const writes =
     if (res.status !== 201) return `refused ${res.status}`;
     const [row] = (await res.json()) as Array<{ ok?: boolean; error?: string }>;
     return row?.ok ? 'allowed' : `refused ${row?.error}`;
+  };
+
+/** An upload of fresh bytes to the customer's ticket: allowed when it is stored (201). */
+const uploads =
+  (visibility: 'public' | 'internal'): Probe =>
+  async (role) => {
+    const text = newId();
+    const bytes = Buffer.from(text);
+    const query = new URLSearchParams({ ticketId: ticket.id, name: 'probe.txt', size: String(bytes.length), sha256: sha256Of(bytes), visibility });
+    const res = await fetch(`${base}/api/attachments/${newId()}?${query}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/plain', ...cookieOf(role) },
+      body: text,
+    });
+    await res.body?.cancel();
+    return res.status === 201 ? 'allowed' : `refused ${res.status}`;
+  };
+
+/** A download: allowed when the answer is the attachment's bytes. */
+const downloads =
+  (id: () => string): Probe =>
+  async (role) => {
+    const res = await call(role, 'GET', `/api/attachments/${id()}`);
+    const text = await res.text();
+    return res.ok && text === id() ? 'allowed' : `refused ${res.status}`;
   };
 
 /** The event stream: allowed when it opens as text/event-stream. */
@@ -202,6 +230,10 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
       return writes('messages', () => couch(note))(role);
     },
   },
+  { route: "PUT /api/attachments: a file on the customer's ticket", allowed: ['customer', 'agent'], probe: uploads('public') },
+  { route: 'PUT /api/attachments: a file for an internal note', allowed: ['agent'], probe: uploads('internal') },
+  { route: "GET /api/attachments: the customer's file", allowed: ['customer', 'agent'], probe: downloads(() => customerFileId) },
+  { route: "GET /api/attachments: an agent's file for an internal note", allowed: ['agent'], probe: downloads(() => internalFileId) },
   {
     route: `GET _changes?limit=1000000: clamped, not refused`,
     allowed: ['customer', 'agent'],
@@ -243,6 +275,12 @@ beforeAll(async () => {
   await pushOk(world.ada, 'messages', couch(aMessage(ticket, world.ada.user, { id: publicMessageId })));
   internalNoteId = newId();
   await pushOk(world.sam, 'messages', couch(aMessage(ticket, world.sam.user, { id: internalNoteId, visibility: 'internal' })));
+  // Each file's bytes are its id, so a download shows which file it brought.
+  customerFileId = newId();
+  expect((await upload(world.ada, { id: customerFileId, ticketId: ticket.id, bytes: Buffer.from(customerFileId) })).status).toBe(201);
+  internalFileId = newId();
+  const internal = { id: internalFileId, ticketId: ticket.id, bytes: Buffer.from(internalFileId), visibility: 'internal' as const };
+  expect((await upload(world.sam, internal)).status).toBe(201);
   server = await new Promise<Server>((ok) => {
     const s = world.app.app.listen(0, '127.0.0.1', () => ok(s));
   });

@@ -31,7 +31,7 @@ export const bodyText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Percent-encodes the UTF-8 bytes (lone surrogates become U+FFFD), so any string can go into a URL. */
-function encode(value: string): string {
+export function encode(value: string): string {
   return [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 }
 
@@ -54,3 +54,12 @@ export const queryText: fc.Arbitrary<string> = fc
   .array(fc.tuple(queryName, queryValue), { maxLength: 5 })
   .map((pairs) => (pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${v}`).join('&') : ''))
   .filter((query) => query.replace(/[^\w%&=.~?-]/g, '%00').length <= 12_000);
+
+/** A fact an upload declares: the right value (`right`, filled in by the test), a generated one, or none. */
+export const uploadFact: fc.Arbitrary<string | undefined> = fc.oneof(fc.constant('right'), oddString, fc.constant(undefined));
+
+/** An upload's body: nothing, a few bytes, or text that looks like JSON. */
+export const uploadBody: fc.Arbitrary<Buffer> = fc.oneof(
+  fc.uint8Array({ maxLength: 3_000 }).map((bytes) => Buffer.from(bytes)),
+  bodyText.map((text) => Buffer.from(text)),
+);

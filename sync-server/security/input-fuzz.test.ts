@@ -9,7 +9,8 @@ import { MAX_ALL_DOCS_KEYS, MAX_BULK_DOCS } from '../routes/db-query';
 import { couch, pushOk } from '../routes/db-test-helpers';
 import type { Database } from '../services/storage';
 import { createTestApp, type TestAgent, type TestApp } from '../test-support/test-app';
-import { bodyText, countPastBound, oddString, queryText } from './fuzz-inputs';
+import { sha256Of } from '../routes/attachment-test-helpers';
+import { bodyText, countPastBound, encode, oddString, queryText, uploadBody, uploadFact } from './fuzz-inputs';
 
 const RUNS = Number(process.env.HARBOR_FUZZ_RUNS ?? 60);
 const ROUTES = [
@@ -25,6 +26,9 @@ const ROUTES = [
   '/db/tickets',
   '/db/other/_changes',
   '/db/tickets/_design/x',
+  '/api/attachments/x',
+  '/api/attachments/',
+  '/api/attachments/x/y',
 ];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -32,10 +36,11 @@ let t: TestApp;
 let customer: TestAgent;
 let agent: TestAgent;
 let adaUser: SessionUser;
+let ticketId: string;
 
 async function snapshot(): Promise<string> {
   const read = async (db: Database) => (await db.allDocs({ includeDocs: true })).map((r) => ('doc' in r ? r.doc : null));
-  return JSON.stringify([await read(t.storage.tickets), await read(t.storage.messages)]);
+  return JSON.stringify([await read(t.storage.tickets), await read(t.storage.messages), await read(t.storage.attachments)]);
 }
 
 function expectJsonRefusal(res: { status: number; body: unknown; headers: Record<string, string> }, what: string): void {
@@ -53,6 +58,7 @@ beforeAll(async () => {
   adaUser = ada.user;
   agent = (await t.signIn({ role: 'agent', email: 'sam@example.com' })).agent;
   const ticket = aTicket(ada.user, { id: newId() });
+  ticketId = ticket.id;
   await pushOk({ user: ada.user, http: customer }, 'tickets', couch(ticket));
   await pushOk({ user: ada.user, http: customer }, 'messages', couch(aMessage(ticket, ada.user, { id: newId() })));
 });
@@ -138,6 +144,34 @@ describe('hostile input', () => {
     );
     expect(await snapshot()).toBe(before);
   });
+
+  it('uploads of generated ids, facts and bodies, as any role: a JSON 4xx each (the hash is never right), nothing stored', async () => {
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(uploadFact, uploadFact, uploadFact, uploadFact, uploadFact),
+        fc.option(oddString, { nil: undefined }),
+        uploadBody,
+        fc.constantFrom('customer', 'agent', 'none'),
+        async ([id, ticket, name, size, visibility], type, body, who) => {
+          const as = who === 'customer' ? customer : who === 'agent' ? agent : t.agent();
+          const right = { id: newId(), ticketId, name: 'file.bin', size: String(body.length), visibility: 'public' };
+          const pick = (fact: string | undefined, key: keyof typeof right) => (fact === 'right' ? right[key] : fact);
+          const facts = { ticketId: pick(ticket, 'ticketId'), name: pick(name, 'name'), size: pick(size, 'size'), visibility: pick(visibility, 'visibility') };
+          const query = Object.entries({ ...facts, sha256: sha256Of(Buffer.concat([body, Buffer.from('!')] as Uint8Array[])) })
+            .flatMap(([key, value]) => (value === undefined ? [] : [`${key}=${encode(value)}`]))
+            .join('&');
+          const path = `/api/attachments/${encode(pick(id, 'id') ?? '')}?${query}`;
+          const req = as.put(path).timeout(5000);
+          const res = await (type === undefined ? req : req.set('content-type', type.replace(/[^\x20-\x7e]/g, ''))).send(body);
+          expectJsonRefusal(res, `PUT ${path.slice(0, 200)} as ${who}`);
+          expect(res.status, path.slice(0, 200)).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      { numRuns: RUNS * 2 },
+    );
+    expect(await snapshot()).toBe(before);
+  }, 120_000);
 
   it('signing out with a hostile body still answers 204 and the server keeps serving', async () => {
     await fc.assert(

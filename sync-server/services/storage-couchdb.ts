@@ -145,6 +145,13 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
       const first = failed.find((result) => result.error);
       if (first) throw new StorageError(BULK_STATUS[first.error!] ?? 500, first.error!, `${first.id}: ${first.reason ?? ''}`);
     },
+    async putWithAttachment(doc, attachment) {
+      const inline = { content_type: attachment.contentType, data: attachment.data.toString('base64') };
+      const body = { ...doc, _attachments: { [attachment.name]: inline } };
+      const written = await call<{ id: string; rev: string }>({ method: 'PUT', doc: doc._id, body });
+      return { id: written.id, rev: written.rev };
+    },
+    getAttachment: (id, name) => readAttachment(client.config.url, database, id, name),
   };
 }
 
@@ -153,21 +160,34 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
  * written) and 202 (fewer) differ only in the status. Credentials in the URL go into the Authorization header.
  */
 async function putAnsweringStatus(serverUrl: string, database: string, doc: DocumentInput): Promise<{ id: string; rev: string; quorum: boolean }> {
-  const { base, authorization } = fetchableServer(serverUrl);
-  const target = `${base}/${encodeURIComponent(database)}/${encodeURIComponent(doc._id)}`;
-  let res: Response;
-  try {
-    res = await fetch(target, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(authorization && { authorization }) },
-      body: JSON.stringify(doc),
-    });
-  } catch (error) {
-    throw toStorageError(error);
-  }
+  const res = await fetchCouch(serverUrl, `${encodeURIComponent(database)}/${encodeURIComponent(doc._id)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(doc),
+  });
   const body = (await res.json().catch(() => ({}))) as { id?: string; rev?: string; error?: string; reason?: string };
   if (!res.ok) throw new StorageError(res.status, body.error ?? 'error', body.reason ?? '');
   return { id: body.id!, rev: body.rev!, quorum: res.status === 201 };
+}
+
+/** The raw bytes of one attachment, by fetch itself: nano's `relax` would parse or re-encode the body. */
+async function readAttachment(serverUrl: string, database: string, id: string, name: string): Promise<Buffer> {
+  const res = await fetchCouch(serverUrl, [database, id, name].map(encodeURIComponent).join('/'));
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string; reason?: string };
+    throw new StorageError(res.status, body.error ?? 'error', body.reason ?? '');
+  }
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** One request to the CouchDB server at `path` by fetch, the URL's credentials sent as a Basic header. */
+async function fetchCouch(serverUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const { base, authorization } = fetchableServer(serverUrl);
+  try {
+    return await fetch(`${base}/${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(authorization && { authorization }) } });
+  } catch (error) {
+    throw toStorageError(error);
+  }
 }
 
 /** The server's URL without credentials (fetch refuses them) and, when it had some, their Basic header. */

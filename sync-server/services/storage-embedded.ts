@@ -96,6 +96,14 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
       const failed = results.find((result) => 'error' in result && result.error) as PouchDB.Core.Error | undefined;
       if (failed) throw new StorageError(failed.status ?? 500, failed.name ?? 'error', `${failed.id}: ${failed.message ?? ''}`);
     },
+    async putWithAttachment(doc, attachment) {
+      const written = await db.put({
+        ...doc,
+        _attachments: { [attachment.name]: { content_type: attachment.contentType, data: attachment.data } },
+      });
+      return { id: written.id, rev: written.rev };
+    },
+    getAttachment: async (id, name) => (await db.getAttachment(id, name)) as Buffer,
     close: () => db.close(),
   };
 }

@@ -106,6 +106,20 @@ export interface DocumentDatabase {
    * revision already stored is a no-op, and branches that meet become conflicts, never errors.
    */
   writeRevisions(docs: readonly RevisionDocument[]): Promise<void>;
+  /**
+   * Writes a new document and one binary attachment with it in a single write (CouchDB's inline `_attachments`),
+   * so that the fields are never stored without the bytes; an existing `_id` rejects with 409.
+   */
+  putWithAttachment(doc: DocumentInput, attachment: AttachmentInput): Promise<{ id: string; rev: string }>;
+  /** The bytes of attachment `name` of document `id`; a missing document or attachment rejects with 404. */
+  getAttachment(id: string, name: string): Promise<Buffer>;
+}
+
+/** A binary attachment to store with a document. */
+export interface AttachmentInput {
+  name: string;
+  contentType: string;
+  data: Buffer;
 }
 
 /** A storage failure, in the shape the error handler treats as the server's fault (`error: true`). */
