@@ -66,8 +66,23 @@ export function startReplication(
   void Promise.all(states.map((s) => s.awaitInitialReplication()))
     .then(() => sync.report({ pulledOnce: true }))
     .catch(() => undefined); // stopped before the first pull finished
+  // RxDB is active for a moment at every longpoll answer, an empty renewal included: that is not syncing (and the
+  // badge is a live region, announced at each change). Documents arriving are: each replication says so until
+  // its activity ends.
+  const pulling = states.map(() => false);
   const subscriptions: Subscription[] = [
-    combineLatest(states.map((s) => s.active$)).subscribe((active) => sync.report({ active: active.some(Boolean) })),
+    ...states.map((s, i) =>
+      s.received$.subscribe(() => {
+        if (pulling[i]) return;
+        pulling[i] = true;
+        sync.report({ pulling: true });
+      })),
+    combineLatest(states.map((s) => s.active$)).subscribe((active) => {
+      active.forEach((isActive, i) => {
+        if (!isActive) pulling[i] = false;
+      });
+      sync.report({ active: active.some(Boolean), pulling: pulling.some(Boolean) });
+    }),
     ...states.map((s) => s.error$.subscribe(() => undefined)),
   ];
   // Back online: try at once rather than after the retry pause.

@@ -10,7 +10,10 @@ import type { LocalDocsDatabase, OutboxEntries } from './outbox-store';
 /** What the replicating tab reports (kept in a local document). */
 export interface ReportedState {
   reachable: boolean;
+  /** RxDB's replication is doing something (an empty longpoll renewal too). */
   active: boolean;
+  /** Documents are arriving from the server. */
+  pulling?: boolean;
   needsSignIn: boolean;
   /** The device has finished one full pull from the server (so an empty list means no tickets). */
   pulledOnce?: boolean;
@@ -46,9 +49,13 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
 /** The badge state computed from one report, the device's network and the outbox. */
 function statusOf(state: ReportedState, online: boolean, entries: OutboxEntries): SyncStatus {
   const offline = !online || !state.reachable;
+  const pendingWrites = Object.values(entries).filter((e) => e.state === 'pending' || e.state === 'retrying').length;
+  // Syncing is work the user waits for: the first pull (however RxDB's activity flickers meanwhile), writes
+  // going out, documents coming in. An active replication with none of these is a longpoll renewing.
+  const syncing = !state.pulledOnce || (state.active && (pendingWrites > 0 || !!state.pulling));
   return {
-    connection: offline ? 'offline' : state.active ? 'syncing' : 'online',
-    pendingWrites: Object.values(entries).filter((e) => e.state === 'pending' || e.state === 'retrying').length,
+    connection: offline ? 'offline' : syncing ? 'syncing' : 'online',
+    pendingWrites,
     needsSignIn: state.needsSignIn,
   };
 }
