@@ -8,6 +8,7 @@ import type { PortalDatabase } from '../database';
 /** The part of a database the local-document stores use. */
 export type LocalDocsDatabase = Pick<PortalDatabase, 'getLocal' | 'getLocal$' | 'insertLocal' | 'upsertLocal'>;
 import type { CollectionName } from '../../../model';
+import { newId } from '../../../model/ids';
 
 /** One unsettled write: waiting for the server, refused by it, or sent again after a refusal. */
 export interface OutboxEntry {
@@ -15,6 +16,9 @@ export interface OutboxEntry {
   state: 'pending' | 'failed' | 'retrying';
   reason?: string;
   at: number;
+  /** The user's action this write belongs to (one id per action): a new request is a ticket and its first
+   * message, a reply may reopen its ticket, and each is one thing the user did. */
+  action?: string;
 }
 /** Entries by `{collection}/{id}` (a new request's ticket and first message share one id). */
 export type OutboxEntries = Record<string, OutboxEntry>;
@@ -25,6 +29,15 @@ export interface PendingMark {
   key: string;
   at: number;
   previous: OutboxEntry | undefined;
+}
+
+/** How many things the user did that the server has not acknowledged yet (pending or sent again), each counted once. */
+export function unsentActions(entries: Record<string, OutboxEntry>): number {
+  const actions = new Set<string>();
+  for (const [key, entry] of Object.entries(entries)) {
+    if (entry.state === 'pending' || entry.state === 'retrying') actions.add(entry.action ?? key);
+  }
+  return actions.size;
 }
 
 /** The outbox key of a document. */
@@ -133,10 +146,11 @@ export function createOutbox(): Outbox {
       const at = Date.now();
       let marks: PendingMark[] = [];
       await modify((current) => {
+        const action = newId();
         marks = docs.map(({ id, collection }) => {
           const key = outboxKey(collection, id);
           const mark = { key, at, previous: current[key] };
-          current[key] = { collection, state: 'pending', at };
+          current[key] = { collection, state: 'pending', at, action };
           return mark;
         });
         return current;

@@ -5,7 +5,7 @@
  */
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { Connectivity } from '../platform';
-import type { LocalDocsDatabase, OutboxEntries } from './outbox-store';
+import { unsentActions, type LocalDocsDatabase, type OutboxEntries } from './outbox-store';
 
 /** What the replicating tab reports (kept in a local document). */
 export interface ReportedState {
@@ -49,7 +49,7 @@ const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
 /** The badge state computed from one report, the device's network and the outbox. */
 function statusOf(state: ReportedState, online: boolean, entries: OutboxEntries): SyncStatus {
   const offline = !online || !state.reachable;
-  const pendingWrites = Object.values(entries).filter((e) => e.state === 'pending' || e.state === 'retrying').length;
+  const pendingWrites = unsentActions(entries);
   // Syncing is work the user waits for: the first pull (however RxDB's activity flickers meanwhile), writes
   // going out, documents coming in. An active replication with none of these is a longpoll renewing.
   const syncing = !state.pulledOnce || (state.active && (pendingWrites > 0 || !!state.pulling));

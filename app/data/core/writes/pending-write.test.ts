@@ -19,20 +19,20 @@ describe('writes on a full device', () => {
   it('a reply the device refuses rejects with the words for the composer and leaves no pending mark', async () => {
     portal = await openTestPortal(ada);
     const id = await portal.data.createTicket(request);
-    expect(pending(portal)).toBe(2);
+    expect(pending(portal)).toBe(1); // one request: its ticket and first message
     refuseWrites(into('messages'));
     const reply = portal.data.reply({ ticketId: id, conversationId: id, channel: 'portal', body: 'One more thing.' });
     await expect(reply).rejects.toThrow(
       'This device is out of storage space, so your reply was not saved. What you wrote is still here: free up space on this device (or allow this site more storage), then send it again.',
     );
     expect(await portal.session.db.messages.count().exec()).toBe(1);
-    expect(pending(portal)).toBe(2);
+    expect(pending(portal)).toBe(1);
     expect(Object.keys(portal.session.outbox.entries()).sort()).toEqual([`messages/${id}`, `tickets/${id}`]);
 
     refuseWrites(null);
     await portal.data.reply({ ticketId: id, conversationId: id, channel: 'portal', body: 'One more thing.' });
     expect(await portal.session.db.messages.count().exec()).toBe(2);
-    expect(pending(portal)).toBe(3);
+    expect(pending(portal)).toBe(2);
   });
 
   it('a device too full to keep the outbox says so in words (not a TypeError) and writes nothing', async () => {
@@ -58,7 +58,7 @@ describe('writes on a full device', () => {
     expect(id).toBe(half!.id);
     expect(await portal.session.db.tickets.count().exec()).toBe(1);
     expect((await portal.session.db.messages.findOne(id).exec())?.body).toBe(request.message);
-    expect(pending(portal)).toBe(2);
+    expect(pending(portal)).toBe(2); // one request in two attempts: each attempt's write counts until acknowledged
   });
 
   it('a reply that reopened the ticket but could not be written is sent again once, without reopening twice', async () => {
