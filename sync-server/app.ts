@@ -67,7 +67,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.post('/api/session', signinRateLimit(config, redis));
     app.use('/api/session', createSessionRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));
-    app.use(createPortalRouter({ branding }));
+    app.use(createPortalRouter({ branding, config }));
     dbRouter = createDbRouter({ storage, ...(redis && { redis }), config, logger });
     app.use('/db', dbRouter);
     app.use(createStaticRouter({ distDir: config.distDir }));

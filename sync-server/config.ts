@@ -1,6 +1,7 @@
 /** The server's configuration: read once from the environment, validated, with one-line reasons when wrong. */
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../app/model/attachment';
 import type { StorageLocation } from './services/storage';
 
 /** Everything `createApp` and `main` need to run. */
@@ -145,7 +146,10 @@ function parseLimits(env: Env): Limits {
 }
 
 /** The defaults of the attachment limits: 25 MB a file, 10 files a message. */
-export const ATTACHMENT_DEFAULTS = { attachmentMaxBytes: 25 * 1024 * 1024, attachmentMaxFiles: 10 } as const;
+export const ATTACHMENT_DEFAULTS = {
+  attachmentMaxBytes: DEFAULT_ATTACHMENT_LIMITS.maxBytes,
+  attachmentMaxFiles: DEFAULT_ATTACHMENT_LIMITS.maxFiles,
+} as const;
 
 /**
  * The largest ATTACHMENT_MAX_BYTES: an upload is held in memory whole until its hash is checked, and goes to

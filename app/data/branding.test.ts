@@ -5,6 +5,7 @@ import { until } from './testing/portal-fixture';
 import { cachedBranding, createBranding } from './branding';
 
 const acme = { name: 'Acme Support', primaryColor: '#4f46e5', logoUrl: '/portal/logo' };
+const defaultLimits = { attachmentLimits: { maxBytes: 26_214_400, maxFiles: 10 } };
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
@@ -18,7 +19,18 @@ describe('branding', () => {
       await until(branding, (b) => b.name === 'Acme Support');
       dispose();
     });
-    expect(cachedBranding()).toEqual(acme);
+    expect(cachedBranding()).toEqual({ ...acme, ...defaultLimits });
+  });
+
+  it('keeps the attachment limits the server tells, for the device to refuse a file before sending', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ ...acme, attachmentMaxBytes: 1_048_576, attachmentMaxFiles: 3 })));
+    await createRoot(async (dispose) => {
+      const branding = createBranding();
+      expect(branding().attachmentLimits).toEqual(defaultLimits.attachmentLimits);
+      await until(branding, (b) => b.attachmentLimits.maxFiles === 3);
+      dispose();
+    });
+    expect(cachedBranding().attachmentLimits).toEqual({ maxBytes: 1_048_576, maxFiles: 3 });
   });
 
   it('keeps the cached copy offline', async () => {
@@ -26,10 +38,10 @@ describe('branding', () => {
     const failing = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
     vi.stubGlobal('fetch', failing);
     createRoot((dispose) => {
-      expect(createBranding()()).toEqual(acme);
+      expect(createBranding()()).toEqual({ ...acme, ...defaultLimits });
       dispose();
     });
     await expect.poll(() => failing.mock.calls.length).toBe(1);
-    expect(cachedBranding()).toEqual(acme);
+    expect(cachedBranding()).toEqual({ ...acme, ...defaultLimits });
   });
 });

@@ -1,20 +1,39 @@
-/** The portal's branding, kept on the device so `/login` looks the same offline; no RxDB here. */
+/**
+ * The portal's branding and its attachment limits, kept on the device so `/login` looks the same offline and a
+ * file past a limit is refused before sending, network or not; no RxDB here.
+ */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../model/attachment';
 
-/** What `/api/portal` returns. */
+/** What `/api/portal` returns, the limits as one value (the defaults until the server has said). */
 export interface Branding {
   name: string;
   primaryColor: string;
   logoUrl: string | null;
+  attachmentLimits: AttachmentLimits;
 }
 
 const BRANDING_KEY = 'harbor.branding';
-const FALLBACK: Branding = { name: 'Support', primaryColor: '#4f46e5', logoUrl: null };
+const FALLBACK: Branding = { name: 'Support', primaryColor: '#4f46e5', logoUrl: null, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS };
+
+const positive = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : fallback;
+
+function parseLimits(v: Record<string, unknown>): AttachmentLimits {
+  const limits = (v.attachmentLimits ?? {}) as Record<string, unknown>; // the device's own stored copy
+  return {
+    maxBytes: positive(v.attachmentMaxBytes ?? limits.maxBytes, DEFAULT_ATTACHMENT_LIMITS.maxBytes),
+    maxFiles: positive(v.attachmentMaxFiles ?? limits.maxFiles, DEFAULT_ATTACHMENT_LIMITS.maxFiles),
+  };
+}
 
 function parseBranding(value: unknown): Branding | null {
   const v = value as Record<string, unknown> | null;
   if (!v || typeof v.name !== 'string' || typeof v.primaryColor !== 'string') return null;
-  return { name: v.name, primaryColor: v.primaryColor, logoUrl: typeof v.logoUrl === 'string' ? v.logoUrl : null };
+  return {
+    name: v.name, primaryColor: v.primaryColor, logoUrl: typeof v.logoUrl === 'string' ? v.logoUrl : null,
+    attachmentLimits: parseLimits(v),
+  };
 }
 
 /** The branding last seen on this device, or a neutral default before the first visit. */

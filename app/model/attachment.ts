@@ -1,10 +1,32 @@
 /**
- * What the device and the server agree on about an attachment: the shape of its id, how its file name is made
- * safe to store, show and send in a header, and which types are shown inline (raster images, never SVG).
+ * What the device and the server agree on about an attachment: the shape of its id and hash, the size and count
+ * limits, how its file name is made safe to store, show and send in a header, and which types are shown inline
+ * (raster images, never SVG).
  */
 
 /** An attachment id: made on the device (a UUIDv7, say), so an upload sent twice is one attachment. */
 export const ATTACHMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** The SHA-256 of an attachment's bytes as kept and named: 64 lowercase hex digits. */
+export const ATTACHMENT_SHA256 = /^[0-9a-f]{64}$/;
+
+/** How large a file may be and how many one message may name (the server's ATTACHMENT_MAX_BYTES and _FILES). */
+export interface AttachmentLimits {
+  maxBytes: number;
+  maxFiles: number;
+}
+
+/** The limits when none are configured: 25 MB a file, 10 files a message. */
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = { maxBytes: 25 * 1024 * 1024, maxFiles: 10 };
+
+/** A media type as kept for a file: `type/subtype`, lowercase, without parameters. */
+export const ATTACHMENT_MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$/;
+
+/** A declared type as kept: lowercase, parameters dropped; `application/octet-stream` when missing or malformed. */
+export function attachmentMediaType(raw: string | undefined): string {
+  const type = (raw ?? '').split(';')[0]!.trim().toLowerCase();
+  return ATTACHMENT_MEDIA_TYPE.test(type) ? type : 'application/octet-stream';
+}
 
 /** The longest file name kept, in characters. */
 export const ATTACHMENT_NAME_MAX = 200;

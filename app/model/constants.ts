@@ -1,7 +1,7 @@
 /** Constants shared by the app and the sync server: enumerations, limits and schema versions. */
 
-/** The `schemaVersion` every newly written document carries. */
-export const SCHEMA_VERSION = 1;
+/** The `schemaVersion` every newly written document carries; 2 added `attachments` on messages (issue 13). */
+export const SCHEMA_VERSION = 2;
 /** The server accepts the current and the previous version, so a device offline during a deploy loses nothing. */
 export const ACCEPTED_SCHEMA_VERSIONS: readonly number[] = [SCHEMA_VERSION - 1, SCHEMA_VERSION];
 

@@ -1,7 +1,7 @@
 /** Shape checks refuse unknown fields and wrong types with a reason naming the field. */
 import { describe, expect, it } from 'vitest';
 import { checkMessageShape, checkTicketShape } from './document-shape';
-import { ada, aMessage, aTicket } from './fixtures';
+import { ada, aMessage, aNamedFile, aTicket } from './fixtures';
 
 describe('document shapes', () => {
   it('accepts valid documents', () => {
@@ -21,6 +21,16 @@ describe('document shapes', () => {
     const result = checkTicketShape(value);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(reason);
+  });
+
+  it('takes the files a message names as typed entries with their known fields only', () => {
+    const message = aMessage(aTicket(), ada, { attachments: [aNamedFile()] });
+    expect(checkMessageShape(message).ok).toBe(true);
+    const extra = checkMessageShape({ ...message, attachments: [{ ...aNamedFile(), url: 'https://elsewhere' }] });
+    expect(!extra.ok && extra.reason).toContain('unknown field url');
+    const wrong = checkMessageShape({ ...message, attachments: [{ ...aNamedFile(), size: '2048' }] });
+    expect(!wrong.ok && wrong.reason).toContain('attachments.0.size');
+    expect(checkMessageShape({ ...message, attachments: 'file-1' }).ok).toBe(false);
   });
 
   it('refuses a message without a body', () => {

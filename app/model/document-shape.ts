@@ -1,9 +1,10 @@
 /** Shape checks for replicated documents (known fields only, right types), shared by the device and the server. */
 import { z } from 'zod/mini';
+import { ATTACHMENT_NAME_MAX } from './attachment';
 import {
   AUTHOR_ROLES, CHANNELS, LIMITS, PRIORITIES, TICKET_STATUSES, VISIBILITIES,
 } from './constants';
-import type { MessageDoc } from './message.schema';
+import { ATTACHMENT_TYPE_MAX, type MessageDoc } from './message.schema';
 import type { TicketDoc } from './ticket.schema';
 
 // A leading underscore is CouchDB's: `_design/…` and `_local/…` ids would become special documents.
@@ -25,6 +26,15 @@ const ticketShape = z.strictObject({
   createdAt: timestamp,
 });
 
+// Types and bounds only; what makes an entry well-formed (id, name, size, hash, how many) is the rule's, in words.
+const namedFile = z.strictObject({
+  id: z.string().check(z.maxLength(LIMITS.idMax)),
+  name: z.string().check(z.maxLength(2 * ATTACHMENT_NAME_MAX)),
+  type: z.string().check(z.maxLength(ATTACHMENT_TYPE_MAX)),
+  size: z.int().check(z.nonnegative()),
+  sha256: z.string().check(z.maxLength(64)),
+});
+
 const messageShape = z.strictObject({
   id,
   schemaVersion: z.int(),
@@ -38,6 +48,7 @@ const messageShape = z.strictObject({
   authorName: z.string().check(z.maxLength(LIMITS.nameMax)),
   body: z.string(),
   createdAt: timestamp,
+  attachments: z.optional(z.array(namedFile)),
 });
 
 /** The result of a shape check: the typed document, or a reason naming the first bad field. */

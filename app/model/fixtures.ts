@@ -1,6 +1,6 @@
 /** Document builders for tests of the model, the server and the device: valid by default, overridable. */
 import { SCHEMA_VERSION } from './constants';
-import type { MessageDoc } from './message.schema';
+import type { MessageAttachment, MessageDoc } from './message.schema';
 import type { TicketDoc } from './ticket.schema';
 import type { SessionUser } from './user';
 import type { WriteContext } from './writes/write-types';
@@ -46,6 +46,11 @@ export function aMessage(ticket: TicketDoc, author: SessionUser, overrides: Part
     createdAt: 2_000,
     ...overrides,
   };
+}
+
+/** A file as a message names it (a well-formed entry; its upload is the server's to check). */
+export function aNamedFile(overrides: Partial<MessageAttachment> = {}): MessageAttachment {
+  return { id: 'file-1', name: 'screenshot.png', type: 'image/png', size: 2_048, sha256: 'ab'.repeat(32), ...overrides };
 }
 
 /** A builder's context for `user` at a fixed time, with ids `id-1`, `id-2`, … in order. */

@@ -1,6 +1,6 @@
 /** What an upload says about itself, from its query and `Content-Type`, checked before a byte of its body is read. */
 import type { Request } from 'express';
-import { ATTACHMENT_ID, sanitiseAttachmentName } from '../../app/model/attachment';
+import { ATTACHMENT_ID, attachmentMediaType, sanitiseAttachmentName } from '../../app/model/attachment';
 import { LIMITS, VISIBILITIES, type Visibility } from '../../app/model/constants';
 import { HttpError } from '../middleware/http-error';
 
@@ -18,7 +18,6 @@ export interface UploadQuery {
 const TICKET_ID = /^[^_]/;
 const SHA256 = /^[0-9a-f]{64}$/i;
 const SIZE = /^\d{1,15}$/;
-const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$/;
 
 const bad = (reason: string) => new HttpError(400, 'bad_request', reason);
 
@@ -34,12 +33,6 @@ function required(req: Request, name: string): string {
   const value = single(req, name);
   if (value === undefined || value === '') throw bad(`The upload needs ${name} in its query.`);
   return value;
-}
-
-/** The declared type without parameters, lowercase; `application/octet-stream` when missing or malformed. */
-function declaredTypeOf(req: Request): string {
-  const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  return MEDIA_TYPE.test(type) ? type : 'application/octet-stream';
 }
 
 /** Reads and checks `PUT /api/attachments/:id?ticketId&name&size&sha256[&visibility]`; throws a 400 `HttpError`. */
@@ -59,7 +52,7 @@ export function readUploadQuery(req: Request): UploadQuery {
     ticketId,
     name: sanitiseAttachmentName(required(req, 'name')),
     visibility: visibility as Visibility,
-    declaredType: declaredTypeOf(req),
+    declaredType: attachmentMediaType(req.get('content-type')),
     size: Number(size),
     sha256: sha256.toLowerCase(),
   };

@@ -17,18 +17,26 @@ afterEach(async () => {
 });
 
 describe('GET /api/portal', () => {
+  it('tells the device the configured attachment limits, for it to say before sending', async () => {
+    t = await createTestApp({ attachmentMaxBytes: 1_048_576, attachmentMaxFiles: 3 });
+    const res = await request(t.app).get('/api/portal');
+    expect(res.body).toMatchObject({ attachmentMaxBytes: 1_048_576, attachmentMaxFiles: 3 });
+  });
+
   it('answers the plain default without the demo or variables, with no logo', async () => {
     t = await createTestApp();
     const res = await request(t.app).get('/api/portal');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ name: 'Support Portal', primaryColor: '#2563eb', logoUrl: null });
+    expect(res.body).toEqual({
+      name: 'Support Portal', primaryColor: '#2563eb', logoUrl: null, attachmentMaxBytes: 26_214_400, attachmentMaxFiles: 10,
+    });
     expect((await request(t.app).get('/api/portal/logo')).status).toBe(404);
   });
 
   it('answers the demo branding, with its SVG logo, when the demo was seeded', async () => {
     t = await createTestApp({ seedDemo: true });
     const res = await request(t.app).get('/api/portal');
-    expect(res.body).toEqual({ name: 'Acme Support', primaryColor: '#4f46e5', logoUrl: '/api/portal/logo' });
+    expect(res.body).toMatchObject({ name: 'Acme Support', primaryColor: '#4f46e5', logoUrl: '/api/portal/logo' });
     const logo = await request(t.app).get('/api/portal/logo');
     expect(logo.status).toBe(200);
     expect(logo.headers['content-type']).toMatch(/^image\/svg\+xml/);
@@ -40,7 +48,7 @@ describe('GET /api/portal', () => {
     writeFileSync(file, PNG_SIGNATURE);
     t = await createTestApp({ seedDemo: true, portalName: 'Globex Help', portalPrimaryColor: '#0a7f3f', portalLogo: file });
     const res = await request(t.app).get('/api/portal');
-    expect(res.body).toEqual({ name: 'Globex Help', primaryColor: '#0a7f3f', logoUrl: '/api/portal/logo' });
+    expect(res.body).toMatchObject({ name: 'Globex Help', primaryColor: '#0a7f3f', logoUrl: '/api/portal/logo' });
     const logo = await request(t.app).get('/api/portal/logo');
     expect(logo.headers['content-type']).toBe('image/png');
     expect(new Uint8Array(logo.body)).toEqual(PNG_SIGNATURE);

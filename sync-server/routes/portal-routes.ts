@@ -1,5 +1,9 @@
-/** Public branding: `/api/portal`, the logo from the portal's own origin, and `/manifest.webmanifest`. */
+/**
+ * Public branding: `/api/portal` (with the attachment limits the device tells users before sending), the logo from
+ * the portal's own origin, and `/manifest.webmanifest`.
+ */
 import express from 'express';
+import type { ServerConfig } from '../config';
 import { shortName, type Branding } from '../services/branding';
 import { HttpError } from '../middleware/http-error';
 
@@ -26,8 +30,11 @@ export function renderManifest(branding: Branding): Record<string, unknown> {
 }
 
 /** The router mounted at the root for the branding paths. */
-export function createPortalRouter(deps: { branding: Branding }): express.Router {
-  const { branding } = deps;
+export function createPortalRouter(deps: {
+  branding: Branding;
+  config: Pick<ServerConfig, 'attachmentMaxBytes' | 'attachmentMaxFiles'>;
+}): express.Router {
+  const { branding, config } = deps;
   const router = express.Router();
 
   router.get('/api/portal', (_req, res) => {
@@ -36,6 +43,8 @@ export function createPortalRouter(deps: { branding: Branding }): express.Router
       name: branding.name,
       primaryColor: branding.primaryColor,
       logoUrl: branding.logoFile ? LOGO_PATH : null,
+      attachmentMaxBytes: config.attachmentMaxBytes,
+      attachmentMaxFiles: config.attachmentMaxFiles,
     });
   });
 

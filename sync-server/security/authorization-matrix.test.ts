@@ -230,6 +230,17 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
       return writes('messages', () => couch(note))(role);
     },
   },
+  {
+    // A message may name only its writer's own uploads: the file is the customer's, so only she may name it.
+    route: "POST _bulk_docs: a message naming the customer's file (anyone else's: another's file)",
+    allowed: ['customer'],
+    probe: async (role) => {
+      const author = role === 'agent' ? world.sam.user : role === 'other customer' ? world.grace.user : world.ada.user;
+      const bytes = Buffer.from(customerFileId);
+      const file = { id: customerFileId, name: 'file.bin', type: 'application/octet-stream', size: bytes.length, sha256: sha256Of(bytes) };
+      return writes('messages', () => couch(aMessage(ticket, author, { id: newId(), createdAt: Date.now(), attachments: [file] })))(role);
+    },
+  },
   { route: "PUT /api/attachments: a file on the customer's ticket", allowed: ['customer', 'agent'], probe: uploads('public') },
   { route: 'PUT /api/attachments: a file for an internal note', allowed: ['agent'], probe: uploads('internal') },
   { route: "GET /api/attachments: the customer's file", allowed: ['customer', 'agent'], probe: downloads(() => customerFileId) },

@@ -75,6 +75,20 @@ async function readMeta(storage: Storage, id: string): Promise<AttachmentMeta | 
 }
 
 /**
+ * The stored attachments among `ids`, by id, in one storage read (a message names up to ATTACHMENT_MAX_FILES at
+ * once); missing and deleted ones are left out.
+ */
+export async function readAttachmentMetas(storage: Storage, ids: readonly string[]): Promise<Map<string, AttachmentMeta>> {
+  const metas = new Map<string, AttachmentMeta>();
+  if (ids.length === 0) return metas;
+  const rows = await storage.attachments.allDocs({ keys: [...new Set(ids)], includeDocs: true });
+  for (const row of rows) {
+    if ('doc' in row && row.doc && !row.value.deleted) metas.set(row.id, metaOf(row.doc));
+  }
+  return metas;
+}
+
+/**
  * The ticket's customer when `user` may upload to it (their own ticket, or any for an agent); undefined when it does
  * not exist for them (missing, or another customer's). Asked before the body is read, so a refusal costs no upload.
  */

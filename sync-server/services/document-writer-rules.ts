@@ -1,15 +1,19 @@
 /**
  * The rules step of the document writer: "Who writes what" from app/model/writes (the dispatcher that applies
  * each write's rule, the same the device checks its built documents with), against the stored document (and,
- * for a message, its stored ticket); server-owned fields stamped on creation and kept on updates.
+ * for a message, its stored ticket and the stored uploads it names); server-owned fields stamped on creation and
+ * kept on updates.
  */
+import type { AttachmentLimits } from '../../app/model/attachment';
 import type { MessageDoc } from '../../app/model/message.schema';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
 import { messageWriteError, ticketWriteError } from '../../app/model/writes/write-rules';
 import { getUser } from './accounts';
+import type { AttachmentMeta } from './attachment-store';
 import type { WriteResult, WriterContext } from './document-writer';
 import { toModelDoc, type StoredDoc } from './feed-docs';
+import { namedUploadsError } from './named-uploads';
 import { ticketNumbersFor } from './ticket-numbers';
 
 /** A refused document in the `_bulk_docs` answer form. */
@@ -39,15 +43,24 @@ export async function prepareTicket(
   return { ...next, customerName, number: await ticketNumbersFor(ctx.storage).next() };
 }
 
-/** Checks a message write against the stored message and its stored ticket (read by the caller); returns it, or the refusal. */
+/** What a message's rule reads besides the message itself (the caller reads them at once, with the message). */
+export interface MessageSurroundings {
+  storedTicket: StoredDoc | null;
+  /** The stored attachments among those the message names, by id. */
+  uploads: ReadonlyMap<string, AttachmentMeta>;
+  limits: AttachmentLimits;
+}
+
+/** Checks a message write against the stored message, its ticket and the uploads it names; returns it, or the refusal. */
 export function prepareMessage(
   user: SessionUser,
   stored: StoredDoc | null,
   next: MessageDoc,
-  storedTicket: StoredDoc | null,
+  { storedTicket, uploads, limits }: MessageSurroundings,
 ): MessageDoc | Refusal {
   const previous = stored ? (toModelDoc(stored) as MessageDoc) : null;
   const ticket = storedTicket ? (toModelDoc(storedTicket) as TicketDoc) : null;
-  const error = messageWriteError(user, previous, next, ticket);
+  // An identical re-send of a stored message passes as it did the first time; only a new one is checked against uploads.
+  const error = messageWriteError(user, previous, next, ticket, limits) ?? (previous ? null : namedUploadsError(user, next, uploads));
   return error ? forbidden(next.id, error) : next;
 }

@@ -3,20 +3,38 @@
  * the "Who writes what" rules from app/model, server-owned fields stamped, stale revisions answered `conflict`.
  * A refused document gets a CouchDB-style per-document error and nothing of it is stored.
  */
+import { isDeepStrictEqual } from 'node:util';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../../app/model/attachment';
 import type { CollectionName } from '../../app/model/constants';
 import { checkMessageShape, checkTicketShape } from '../../app/model/document-shape';
 import type { MessageDoc } from '../../app/model/message.schema';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
+import type { ServerConfig } from '../config';
+import { readAttachmentMetas, type AttachmentMeta } from './attachment-store';
 import { isInputProblem, readIncomingDoc, type IncomingDoc } from './document-writer-input';
 import { withDocumentLock } from './document-writer-lock';
 import { canSee, readStoredDoc, toModelDoc, toStoredBody } from './feed-docs';
 import type { Storage } from './storage';
 import { prepareMessage, prepareTicket, type Refusal } from './document-writer-rules';
 
-/** What the writer needs: the storage (ticket numbers are kept per storage, so all writers share one counter). */
+/**
+ * What the writer needs: the storage (ticket numbers are kept per storage, so all writers share one counter) and
+ * the attachment limits of the configuration (the defaults without one, as for the demo seeder).
+ */
 export interface WriterContext {
   storage: Storage;
+  config?: Pick<ServerConfig, 'attachmentMaxBytes' | 'attachmentMaxFiles'>;
+}
+
+function attachmentLimits(ctx: WriterContext): AttachmentLimits {
+  return ctx.config ? { maxBytes: ctx.config.attachmentMaxBytes, maxFiles: ctx.config.attachmentMaxFiles } : DEFAULT_ATTACHMENT_LIMITS;
+}
+
+/** The stored uploads a message names, read in one storage read; none read past the limit (the rule refuses it). */
+function readNamedUploads(ctx: WriterContext, message: MessageDoc, limits: AttachmentLimits): Promise<Map<string, AttachmentMeta>> {
+  const ids = (message.attachments ?? []).map((file) => file.id);
+  return ids.length > limits.maxFiles ? Promise.resolve(new Map()) : readAttachmentMetas(ctx.storage, ids);
 }
 
 /** One document's outcome, in CouchDB's `_bulk_docs` answer form. */
@@ -55,16 +73,19 @@ async function writeChecked(
   const shape = collection === 'tickets' ? checkTicketShape(incoming.fields) : checkMessageShape(incoming.fields);
   if (!shape.ok) return refuse(id, 'bad_request', shape.reason);
   const db = ctx.storage[collection];
-  // A message's rule needs its ticket as stored: read at once with the message, one round trip to storage not two.
-  const ticketRead = collection === 'messages' ? readStoredDoc(ctx.storage.tickets, (shape.doc as MessageDoc).ticketId) : null;
-  ticketRead?.catch(() => undefined); // awaited below unless the write is refused first
+  // A message's rule needs its ticket and the uploads it names as stored: read at once with the message, one round trip.
+  const limits = attachmentLimits(ctx);
+  const message = collection === 'messages' ? (shape.doc as MessageDoc) : null;
+  const ticketRead = message ? readStoredDoc(ctx.storage.tickets, message.ticketId) : null;
+  const uploadsRead = message ? readNamedUploads(ctx, message, limits) : null;
+  for (const read of [ticketRead, uploadsRead]) read?.catch(() => undefined); // awaited below unless refused first
   const stored = await readStoredDoc(db, id);
   if (stored && !canSee(user, stored)) return refuse(id, 'forbidden', 'you cannot write this document');
   if (stored?._rev !== rev) return refuse(id, 'conflict', 'Document update conflict.');
   const next =
     collection === 'tickets'
       ? await prepareTicket(ctx, user, stored, shape.doc as TicketDoc)
-      : prepareMessage(user, stored, shape.doc as MessageDoc, await ticketRead!);
+      : prepareMessage(user, stored, message!, { storedTicket: await ticketRead!, uploads: await uploadsRead!, limits });
   if ('error' in next) return next;
   if (stored && sameFields(toModelDoc(stored), next)) return { ok: true, id, rev: stored._rev };
   try {
@@ -77,7 +98,8 @@ async function writeChecked(
   }
 }
 
+/** Field for field, arrays of objects (the files a message names) by value. */
 function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
+  return [...keys].every((key) => isDeepStrictEqual(a[key], b[key]));
 }

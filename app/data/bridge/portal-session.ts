@@ -17,6 +17,7 @@ import { setStoredUser } from '../session';
 import type { PortalData } from './types';
 import { INBOX_INDEX_DOC, readStoredIndex, type RestoredIndex } from '../agent/inbox-stored';
 import { localValue } from '../core/local-value';
+import { cachedBranding } from '../branding';
 
 /** Options for tests: a fresh fake-indexeddb storage, another origin and fetch, or no replication at all. */
 export interface PortalOptions {
@@ -43,6 +44,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
   let storedInbox: Promise<RestoredIndex | null> | undefined;
   const device = await openDevice(user, platform, {
     replication: options.replication === false ? false : replication,
+    attachmentLimits: () => cachedBranding().attachmentLimits,
     created: (db) => {
       if (user.role === 'agent') storedInbox = readStoredIndex(localValue(db, INBOX_INDEX_DOC)).catch(() => null); // read afresh instead
     },

@@ -2,6 +2,7 @@
 import { addRxPlugin, createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { messageSchema, ticketSchema, type MessageDoc, type SessionUser, type TicketDoc } from '../../model';
 import type { DevicePlatform } from './platform';
 import { createMessageConflictHandler } from './message-conflict-handler';
@@ -10,6 +11,13 @@ import { createTicketConflictHandler } from './ticket-conflict-handler';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/**
+ * How a copy written under an older message schema is upgraded when it opens: version 1 only added the optional
+ * `attachments`, so every old message stays as it is (its `schemaVersion` too: the server accepts the previous one).
+ */
+export const MESSAGE_MIGRATIONS = { 1: (old: MessageDoc) => old };
 
 /** The device's collections. */
 export interface PortalCollections {
@@ -58,7 +66,7 @@ export async function openDatabase(
   created?.(db);
   await db.addCollections({
     tickets: { schema: ticketSchema, conflictHandler: createTicketConflictHandler(user, outbox) },
-    messages: { schema: messageSchema, conflictHandler: createMessageConflictHandler(outbox) },
+    messages: { schema: messageSchema, migrationStrategies: MESSAGE_MIGRATIONS, conflictHandler: createMessageConflictHandler(outbox) },
   });
   platform.keepStorage?.();
   return db;

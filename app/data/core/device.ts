@@ -4,7 +4,7 @@
  * every write. It runs in a tab (Dexie) and in Node (RxDB's memory storage) unchanged; the screens reach it
  * through the Solid bridge in `portal-session.ts`.
  */
-import type { SessionUser } from '../../model';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits, type SessionUser } from '../../model';
 import { createAgentWrites } from './writes/agent-writes';
 import { databaseName, forgetCopy, openDatabase, type PortalDatabase } from './database';
 import { createDeviceHttp, type DeviceHttp } from './device-http';
@@ -26,6 +26,8 @@ export interface DeviceOptions {
   replication?: ReplicationOptions | false;
   /** Called once the database exists, before its collections open (an agent's inbox starts its stored read). */
   created?(db: PortalDatabase): void;
+  /** The server's attachment limits as the device last heard them (`/api/portal`); the defaults otherwise. */
+  attachmentLimits?: () => AttachmentLimits;
 }
 
 /** One user's open copy on one device. */
@@ -59,6 +61,7 @@ export interface DeviceCore {
 export async function openDevice(user: SessionUser, platform: DevicePlatform, options: DeviceOptions = {}): Promise<DeviceCore> {
   const outbox = createOutbox();
   const name = options.name ?? databaseName(user.id);
+  const limits = options.attachmentLimits ?? (() => DEFAULT_ATTACHMENT_LIMITS);
   const db = await openDatabase(user, outbox, platform, { name, ...(options.created && { created: options.created }) });
   await outbox.attach(db);
   await dropUnwrittenMarks(db, outbox);
@@ -97,9 +100,9 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
       return replication;
     },
     listsKnown: () => remote === null || sync.listsKnown(),
-    writes: createWrites(db, user, outbox),
-    failedMessages: createFailedMessageActions(db, user, outbox),
-    agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox) : null,
+    writes: createWrites(db, user, outbox, limits),
+    failedMessages: createFailedMessageActions(db, user, outbox, limits),
+    agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox, limits) : null,
     async close() {
       if (closed) return;
       await stop();

@@ -4,7 +4,7 @@
  * A message the server refused stays "not equal" to its assumed server copy, so that a retry pushes it again.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import type { MessageDoc } from '../../model';
+import { sameNamedFiles, type MessageDoc } from '../../model';
 import type { OutboxView } from './replication/outbox-store';
 
 const FIELDS = [
@@ -13,7 +13,7 @@ const FIELDS = [
 ] as const satisfies readonly (keyof MessageDoc)[];
 
 function sameMessage(a: WithDeleted<MessageDoc>, b: WithDeleted<MessageDoc>): boolean {
-  return a._deleted === b._deleted && FIELDS.every((field) => a[field] === b[field]);
+  return a._deleted === b._deleted && FIELDS.every((field) => a[field] === b[field]) && sameNamedFiles(a.attachments, b.attachments);
 }
 
 /** The handler, reading the outbox for messages to send again. */

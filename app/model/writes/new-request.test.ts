@@ -1,6 +1,6 @@
 /** A new request: what the builder makes passes the rules the server applies; another role's or a tampered copy does not. */
 import { describe, expect, it } from 'vitest';
-import { ada, aMessage, aTicket, aWriteContext, grace, sam } from '../fixtures';
+import { ada, aMessage, aNamedFile, aTicket, aWriteContext, grace, sam } from '../fixtures';
 import { buildFirstMessage, buildNewRequest } from './new-request';
 import { messageWriteError, ticketWriteError } from './write-rules';
 
@@ -66,5 +66,20 @@ describe('a new request', () => {
     expect(ticketWriteError(ada, stored, { ...stored, description: 'More' })).toBe('description is changed by an agent');
     expect(ticketWriteError(sam, stored, { ...stored, subject: 'Changed subject', description: 'More' })).toBeNull();
     expect(ticketWriteError(sam, stored, { ...stored, subject: 'ab' })).toContain('at least 3');
+  });
+});
+
+describe('a new request that names files', () => {
+  it('names them on its first message, which the rules accept', () => {
+    const { ticket, message } = buildNewRequest({ ...form, attachments: [aNamedFile({ name: 'C:\\scans\\invoice.pdf', type: 'application/pdf' })] }, aWriteContext(ada));
+    expect(message.attachments).toEqual([aNamedFile({ name: 'invoice.pdf', type: 'application/pdf' })]);
+    expect(messageWriteError(ada, null, message, ticket)).toBeNull();
+  });
+
+  it('refuses more files than the limit, and a malformed entry pushed as it is', () => {
+    const { ticket, message } = buildNewRequest({ ...form, attachments: [aNamedFile(), aNamedFile({ id: 'file-2' })] }, aWriteContext(ada));
+    expect(messageWriteError(ada, null, message, ticket, { maxFiles: 1, maxBytes: 4_096 })).toBe('a message may name at most 1 file');
+    const tampered = { ...message, attachments: [aNamedFile({ sha256: 'not-a-hash' })] };
+    expect(messageWriteError(ada, null, tampered, ticket)).toBe('the message names a file whose sha256 is not 64 lowercase hex digits');
   });
 });

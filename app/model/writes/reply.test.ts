@@ -1,6 +1,6 @@
 /** Replies and notes: what the builders make passes the rules the server applies; another role's or a tampered copy does not. */
 import { describe, expect, it } from 'vitest';
-import { ada, aMessage, aTicket, aWriteContext, grace, sam } from '../fixtures';
+import { ada, aMessage, aNamedFile, aTicket, aWriteContext, grace, sam } from '../fixtures';
 import { buildAgentMessage, buildCustomerReply } from './reply';
 import { messageWriteError, ticketWriteError } from './write-rules';
 
@@ -73,5 +73,32 @@ describe('an agent’s reply or note', () => {
     expect(messageWriteError(sam, null, aMessage(ticket, ada, { id: 'id-7' }), ticket)).toBeNull();
     const elsewhere = aTicket(grace, { id: ticket.id });
     expect(messageWriteError(sam, null, aMessage(ticket, sam, { id: 'id-8' }), elsewhere)).toBe('the message does not belong to that ticket');
+  });
+});
+
+describe('a reply that names files', () => {
+  const files = [aNamedFile(), aNamedFile({ id: 'file-2', name: '../logs/boot\r\n.log', type: 'Text/Plain; charset=utf-8', sha256: 'CD'.repeat(32) })];
+
+  it('keeps the files as the server keeps them (name sanitised, type and hash lowercase), which the rules accept', () => {
+    const { message } = buildCustomerReply({ ticket, conversationId: ticket.id, channel: 'portal', body: 'See logs', attachments: files }, aWriteContext(ada));
+    expect(message.attachments).toEqual([files[0], { id: 'file-2', name: 'boot__.log', type: 'text/plain', size: 2_048, sha256: 'cd'.repeat(32) }]);
+    expect(messageWriteError(ada, null, message, ticket)).toBeNull();
+    const note = buildAgentMessage({ ticket, conversationId: ticket.id, channel: 'portal', visibility: 'internal', body: 'Trace', attachments: files }, aWriteContext(sam));
+    expect(note.attachments).toHaveLength(2);
+    expect(messageWriteError(sam, null, note, ticket)).toBeNull();
+  });
+
+  it('adds no field when it names none', () => {
+    const { message } = buildCustomerReply({ ticket, conversationId: ticket.id, channel: 'portal', body: 'Hi', attachments: [] }, aWriteContext(ada));
+    expect('attachments' in message).toBe(false);
+  });
+
+  it('refuses more files than the limit passed in, 10 by default', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => aNamedFile({ id: `file-${i}` }));
+    const build = (n: number) => buildCustomerReply({ ticket, conversationId: ticket.id, channel: 'portal', body: 'All of them', attachments: many(n) }, aWriteContext(ada)).message;
+    expect(messageWriteError(ada, null, build(10), ticket)).toBeNull();
+    expect(messageWriteError(ada, null, build(11), ticket)).toBe('a message may name at most 10 files');
+    expect(messageWriteError(ada, null, build(3), ticket, { maxFiles: 2, maxBytes: 4_096 })).toBe('a message may name at most 2 files');
+    expect(messageWriteError(ada, null, build(2), ticket, { maxFiles: 2, maxBytes: 1_024 })).toBe('a file may be at most 1,024 bytes');
   });
 });

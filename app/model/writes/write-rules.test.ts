@@ -1,7 +1,7 @@
 /** The dispatcher: what holds for every write (schema version, server-owned and fixed fields, immutable messages), and several writes in one document. */
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../constants';
-import { ada, aMessage, aTicket, grace, sam } from '../fixtures';
+import { ada, aMessage, aNamedFile, aTicket, grace, sam } from '../fixtures';
 import { buildPriorityChange } from './priority-change';
 import { buildStatusChange } from './status-change';
 import { messageWriteError, ticketWriteError } from './write-rules';
@@ -48,6 +48,14 @@ describe('every message write', () => {
     expect(messageWriteError(ada, message, { ...message }, stored)).toBeNull();
     expect(messageWriteError(ada, message, { ...message, body: 'Edited' }, stored)).toBe('messages cannot be edited');
     expect(messageWriteError(sam, message, { ...message, body: 'Edited' }, stored)).toBe('messages cannot be edited');
+  });
+
+  it('lets a message that names files be sent again as it was, never with files added, changed or dropped', () => {
+    const naming = aMessage(stored, ada, { attachments: [aNamedFile()] });
+    expect(messageWriteError(ada, naming, { ...naming, attachments: [aNamedFile()] }, stored)).toBeNull();
+    expect(messageWriteError(ada, aMessage(stored, ada), naming, stored)).toBe('messages cannot be edited');
+    expect(messageWriteError(ada, naming, { ...naming, attachments: [aNamedFile({ size: 1 })] }, stored)).toBe('messages cannot be edited');
+    expect(messageWriteError(ada, naming, aMessage(stored, ada), stored)).toBe('messages cannot be edited');
   });
 
   it('accepts the previous schema version only besides the current one', () => {

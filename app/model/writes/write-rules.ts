@@ -4,12 +4,14 @@
  * folder). The server enforces it on every document it receives; the device checks what its builders made
  * before writing, so a refused document never blocks a replication batch. `null` when allowed, else the reason.
  */
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../attachment';
 import { ACCEPTED_SCHEMA_VERSIONS, type UserRole } from '../constants';
 import type { MessageDoc } from '../message.schema';
 import { isFirstMessage } from '../text-rules';
 import { SERVER_OWNED_TICKET_FIELDS, ticketSchema, type TicketDoc } from '../ticket.schema';
 import type { SessionUser } from '../user';
 import { assigneeChangeRule } from './assignee-change';
+import { namedFilesRule, sameNamedFiles } from './named-files';
 import { firstMessageRule, newTicketRule, requestTextRule } from './new-request';
 import { priorityChangeRule } from './priority-change';
 import { agentMessageRule, customerMessageRule, replyBodyRule } from './reply';
@@ -72,20 +74,24 @@ export function ticketWriteError(user: SessionUser, previous: TicketDoc | null, 
   return changesError(user, previous, next);
 }
 
+/** Every field of both alike (a field only one of them has differs too, so none is added by a "re-send"). */
 function sameMessage(a: MessageDoc, b: MessageDoc): boolean {
-  return (Object.keys(a) as (keyof MessageDoc)[]).every((key) => a[key] === b[key]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof MessageDoc)[]);
+  return [...keys].every((key) => (key === 'attachments' ? sameNamedFiles(a.attachments, b.attachments) : a[key] === b[key]));
 }
 
 /**
  * Checks a message write. `previous` is the stored message (messages are immutable: only an identical
  * re-send passes); `ticket` is the stored ticket it belongs to, or `null` when it has not arrived yet
  * (tickets and messages replicate independently, so a message may reach the server before its ticket).
+ * `limits` bound the files it names (the server's configuration; the device has them from `/api/portal`).
  */
 export function messageWriteError(
   user: SessionUser,
   previous: MessageDoc | null,
   next: MessageDoc,
   ticket: TicketDoc | null,
+  limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
 ): Reason {
   const base = schemaVersionError(next);
   if (base) return base;
@@ -95,5 +101,6 @@ export function messageWriteError(
   const bodyError = isFirstMessage(next) ? firstMessageRule(next) : replyBodyRule(next);
   if (bodyError) return bodyError;
   if (next.authorRole === 'system') return 'system messages are written by the server';
-  return user.role === 'agent' ? agentMessageRule(user, next) : customerMessageRule(user, next, ticket);
+  const roleError = user.role === 'agent' ? agentMessageRule(user, next) : customerMessageRule(user, next, ticket);
+  return roleError ?? namedFilesRule(next, limits);
 }

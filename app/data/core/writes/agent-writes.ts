@@ -6,7 +6,8 @@
  */
 import {
   buildAgentMessage, buildAssigneeChange, buildPriorityChange, buildStatusChange, messageWriteError, newId,
-  ticketWriteError, type Channel, type Priority, type SessionUser, type TicketDoc, type TicketStatus, type Visibility,
+  ticketWriteError, type AttachmentLimits, type Channel, type NamedFiles, type Priority, type SessionUser, type TicketDoc,
+  type TicketStatus, type Visibility,
 } from '../../../model';
 import type { PortalDatabase } from '../database';
 import { writePending } from './pending-write';
@@ -15,19 +16,21 @@ import { REPLY_NOT_SAVED as REPLY, type WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
 import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep } from './write-steps';
 
-type MessageInput = { ticketId: string; conversationId?: string; channel: Channel; visibility: Visibility; body: string };
+type MessageInput = {
+  ticketId: string; conversationId?: string; channel: Channel; visibility: Visibility; body: string; attachments?: NamedFiles;
+};
 type TicketField = 'status' | 'priority' | 'assignee';
 
 const NOTE: WriteAction = { notSaved: 'your note was not saved', kept: true, retry: 'add it again' };
 const change = (field: TicketField): WriteAction => ({ notSaved: `the ${field} was not changed`, kept: false, retry: 'change it again' });
 
-/** The writes of agent `user` on `db`. */
-export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
+/** The writes of agent `user` on `db`; `limits` bound the files a message names (the server's, as last heard). */
+export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox, limits: () => AttachmentLimits) {
   /** Writes the agent's message; returns its conversation's id (new when `input` names none). */
   async function writeMessage(input: MessageInput): Promise<string> {
     const ticket = await storedTicket(db, input.ticketId);
     const message = buildAgentMessage({ ...input, ticket }, { user, now: Date.now(), newId });
-    throwIfRefused(messageWriteError(user, null, message, ticket));
+    throwIfRefused(messageWriteError(user, null, message, ticket, limits()));
     await writePending(outbox, input.visibility === 'internal' ? NOTE : REPLY, [messageInsertStep(db, message)]);
     return message.conversationId;
   }
@@ -43,13 +46,13 @@ export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox:
 
   return {
     /** A public reply on an existing conversation of the ticket (its first conversation's id is the ticket id). */
-    async agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void> {
+    async agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; attachments?: NamedFiles }): Promise<void> {
       await checkConversation(db, input.ticketId, input.conversationId);
       await writeMessage({ ...input, visibility: 'public' });
     },
 
     /** An internal note on the ticket's first conversation; the server never sends it to a customer. */
-    async addInternalNote(input: { ticketId: string; body: string }): Promise<void> {
+    async addInternalNote(input: { ticketId: string; body: string; attachments?: NamedFiles }): Promise<void> {
       await writeMessage({ ...input, conversationId: input.ticketId, channel: 'portal', visibility: 'internal' });
     },
 

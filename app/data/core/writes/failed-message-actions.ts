@@ -2,7 +2,7 @@
  * What the user can do with a message the server refused: send it again (after checking it against the ticket
  * as the device knows it now) or discard it from the device. Customers never delete on the server.
  */
-import { messageWriteError, type MessageDoc, type SessionUser, type TicketDoc } from '../../../model';
+import { messageWriteError, type AttachmentLimits, type MessageDoc, type SessionUser, type TicketDoc } from '../../../model';
 import type { PortalDatabase } from '../database';
 import { outboxKey, type Outbox } from '../replication/outbox-store';
 import { writeTroubleMessage, type WriteAction } from './storage-trouble';
@@ -21,8 +21,8 @@ async function orRestore(write: () => Promise<unknown>, restore: () => Promise<u
   }
 }
 
-/** Retry and discard for `user`'s refused messages on `db`. */
-export function createFailedMessageActions(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
+/** Retry and discard for `user`'s refused messages on `db`; `limits` bound the files a message names. */
+export function createFailedMessageActions(db: PortalDatabase, user: SessionUser, outbox: Outbox, limits: () => AttachmentLimits) {
   /** Puts the message's refusal, as it is now, back in the outbox (for when the device refuses what follows). */
   const refusalKeeper = (messageId: string) => {
     const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
@@ -36,7 +36,7 @@ export function createFailedMessageActions(db: PortalDatabase, user: SessionUser
       if (!doc) throw new Error('This message is no longer on this device.');
       const message = doc.toJSON() as MessageDoc;
       const ticket = await db.tickets.findOne(message.ticketId).exec();
-      throwIfRefused(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null));
+      throwIfRefused(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null, limits()));
       const refuseAgain = refusalKeeper(messageId);
       await orRestore(() => outbox.markRetrying('messages', messageId), refuseAgain, RETRY);
       // A new local revision with the same content: the upstream picks it up, and the messages' conflict

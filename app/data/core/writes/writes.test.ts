@@ -1,6 +1,6 @@
 /** Writes on the device: validated before writing, the right documents, reopen on reply, resolve. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ada } from '../../../model/fixtures';
+import { ada, aNamedFile } from '../../../model/fixtures';
 import { openTestPortal, until, type OpenedPortal } from '../../testing/portal-fixture';
 
 let portal: OpenedPortal;
@@ -9,6 +9,22 @@ afterEach(async () => portal?.close());
 const request = { subject: 'Printer jams', description: 'Since Monday', message: 'It jams on every page I print.' };
 
 describe('writes', () => {
+  it('names files within the limits the server last told, and refuses one too many before writing anything', async () => {
+    localStorage.setItem('harbor.branding', JSON.stringify({ name: 'Acme', primaryColor: '#4f46e5', logoUrl: null, attachmentMaxFiles: 1 }));
+    portal = await openTestPortal(ada);
+    const { writes } = portal.session.device;
+    const id = await writes.createTicket({ ...request, attachments: [aNamedFile({ name: 'scans/invoice.pdf' })] });
+    const first = (await portal.session.db.messages.findOne(id).exec())!.toJSON();
+    expect(first).toMatchObject({ schemaVersion: 2, attachments: [aNamedFile({ name: 'invoice.pdf' })] });
+    const pending = portal.data.sync().pendingWrites;
+    const twoFiles = [aNamedFile({ id: 'file-2' }), aNamedFile({ id: 'file-3' })];
+    await expect(writes.reply({ ticketId: id, conversationId: id, channel: 'portal', body: 'Two more', attachments: twoFiles }))
+      .rejects.toThrow('A message may name at most 1 file');
+    expect(await portal.session.db.messages.count().exec()).toBe(1);
+    expect(portal.data.sync().pendingWrites).toBe(pending);
+    localStorage.removeItem('harbor.branding');
+  });
+
   it('creates a ticket and its first portal message with the ticket id', async () => {
     portal = await openTestPortal(ada);
     const id = await portal.data.createTicket(request);
@@ -16,7 +32,7 @@ describe('writes', () => {
     const message = (await portal.session.db.messages.findOne(id).exec())!.toJSON();
     expect(ticket).toMatchObject({
       id, customerId: ada.id, customerName: ada.name, number: null, subject: 'Printer jams', status: 'open',
-      priority: 'medium', assigneeId: null, schemaVersion: 1,
+      priority: 'medium', assigneeId: null, schemaVersion: 2,
     });
     expect(message).toMatchObject({
       id, ticketId: id, conversationId: id, channel: 'portal', visibility: 'public', authorRole: 'customer',

@@ -6,7 +6,8 @@
  */
 import {
   buildCustomerReply, buildFirstMessage, buildNewRequest, buildStatusChange, messageWriteError, newId,
-  ticketWriteError, type Channel, type NewRequestInput, type SessionUser, type TicketDoc, type WriteContext,
+  ticketWriteError, type AttachmentLimits, type Channel, type NamedFiles, type NewRequestInput, type SessionUser,
+  type TicketDoc, type WriteContext,
 } from '../../../model';
 import type { PortalDatabase } from '../database';
 import { writePending } from './pending-write';
@@ -18,8 +19,8 @@ import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep, t
 const REQUEST: WriteAction = { notSaved: 'your request was not saved', kept: true, retry: 'submit it again' };
 const RESOLVE: WriteAction = { notSaved: 'the ticket was not marked resolved', kept: false, retry: 'try again' };
 
-/** The writes of `user` on `db`. */
-export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox) {
+/** The writes of `user` on `db`; `limits` bound the files a message names (the server's, as last heard). */
+export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox, limits: () => AttachmentLimits) {
   const context = (): WriteContext => ({ user, now: Date.now(), newId });
 
   /**
@@ -39,24 +40,24 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
     async createTicket(input: NewRequestInput): Promise<string> {
       const ctx = context();
       const built = buildNewRequest(input, ctx);
-      throwIfRefused(ticketWriteError(user, null, built.ticket) ?? messageWriteError(user, null, built.message, built.ticket));
+      throwIfRefused(ticketWriteError(user, null, built.ticket) ?? messageWriteError(user, null, built.message, built.ticket, limits()));
       const earlier = await halfWrittenTicket(built.ticket.subject, built.ticket.description);
       if (!earlier) {
         await writePending(outbox, REQUEST, [ticketInsertStep(db, built.ticket), messageInsertStep(db, built.message)]);
         return built.ticket.id;
       }
-      const message = buildFirstMessage(earlier, input.message, ctx);
-      throwIfRefused(messageWriteError(user, null, message, earlier));
+      const message = buildFirstMessage(earlier, input.message, ctx, input.attachments);
+      throwIfRefused(messageWriteError(user, null, message, earlier, limits()));
       await writePending(outbox, REQUEST, [messageInsertStep(db, message)]);
       return earlier.id;
     },
 
     /** Appends a reply to a conversation of the ticket; a pending or resolved ticket opens again. */
-    async reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void> {
+    async reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; attachments?: NamedFiles }): Promise<void> {
       const ticket = await storedTicket(db, input.ticketId);
       await checkConversation(db, ticket.id, input.conversationId);
       const { message, reopened } = buildCustomerReply({ ...input, ticket }, context());
-      throwIfRefused(messageWriteError(user, null, message, ticket) ?? (reopened && ticketWriteError(user, ticket, reopened)));
+      throwIfRefused(messageWriteError(user, null, message, ticket, limits()) ?? (reopened && ticketWriteError(user, ticket, reopened)));
       // Reopen first: should the device refuse the message after that, sending again only adds the message
       // (the other way round, it would add the message twice).
       await writePending(outbox, REPLY, [
