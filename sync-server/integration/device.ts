@@ -2,6 +2,7 @@
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { MESSAGE_MIGRATIONS } from '../../app/data/core/database'; // also adds RxDB's schema migration plugin
 import type { CollectionName } from '../../app/model/constants';
 import { messageSchema, type MessageDoc } from '../../app/model/message.schema';
 import { ticketSchema, type TicketDoc } from '../../app/model/ticket.schema';
@@ -39,8 +40,9 @@ export async function openDevice(
     storage: getRxStorageMemory(),
     multiInstance: false,
   });
-  const schemas = { tickets: ticketSchema, messages: messageSchema };
-  await db.addCollections(Object.fromEntries(collections.map((name) => [name, { schema: schemas[name] }])));
+  // As the app defines them: the messages' schema has moved on once, so RxDB needs its migration to open it.
+  const definitions = { tickets: { schema: ticketSchema }, messages: { schema: messageSchema, migrationStrategies: MESSAGE_MIGRATIONS } };
+  await db.addCollections(Object.fromEntries(collections.map((name) => [name, definitions[name]])));
   const replications = collections.map((name) =>
     replicateCouchDB({
       replicationIdentifier: `harbor-${name}`,
