@@ -1,4 +1,4 @@
-/** /tickets/new: the new request form; the half-typed request is a draft that survives reloads. */
+/** /tickets/new: the new request form; the half-typed request is a draft that survives reloads, until Cancel. */
 import { useNavigate } from '@solidjs/router';
 import { NewTicketForm, type NewTicketValues } from '../components/new-ticket-form';
 import { useData } from '../data';
@@ -24,7 +24,11 @@ export default function NewTicketPage() {
     <NewTicketForm
       values={values()}
       onChange={(field, value) => drafts[field].set(value)}
-      onCancel={() => navigate('/tickets')}
+      onCancel={() => {
+        // Cancel discards the request; leaving any other way (Back, the app bar) keeps it for later.
+        Object.values(drafts).forEach((d) => d.clear());
+        navigate('/tickets');
+      }}
       backHref="/tickets"
       onSubmit={async (input) => {
         try {
