@@ -1,8 +1,8 @@
-/** A message's delivery: Sending, Sent, or Failed with the server's reason and Retry / Discard (saying why either failed). */
+/** A message's delivery: Waiting for network, Sending, Sent, or Failed with the server's reason and Retry / Discard (saying why either failed). */
 import { Match, Show, Switch, createSignal } from 'solid-js';
 
 /** The delivery of one message, as the data layer reports it. */
-export type DeliveryValue = { state: 'sending' } | { state: 'sent' } | { state: 'failed'; reason: string };
+export type DeliveryValue = { state: 'waiting' } | { state: 'sending' } | { state: 'sent' } | { state: 'failed'; reason: string };
 
 /** Props: the delivery and what Retry and Discard do (each rejects with a sentence for the screen). */
 export interface DeliveryStateProps { delivery: DeliveryValue; onRetry(): Promise<void>; onDiscard(): Promise<void> }
@@ -24,6 +24,9 @@ export function DeliveryState(props: DeliveryStateProps) {
   };
   return (
     <Switch>
+      <Match when={props.delivery.state === 'waiting'}>
+        <span class="delivery delivery-sending"><span class="delivery-dot" aria-hidden="true" />Waiting for network</span>
+      </Match>
       <Match when={props.delivery.state === 'sending'}>
         <span class="delivery delivery-sending"><span class="delivery-dot" aria-hidden="true" />Sending</span>
       </Match>

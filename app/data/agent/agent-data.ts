@@ -18,6 +18,7 @@ export function createAgentData(
   device: DeviceCore,
   entries: Accessor<OutboxEntries>,
   listsKnown: Accessor<boolean>,
+  offline: Accessor<boolean>,
   storedIndex?: Promise<RestoredIndex | null>,
 ): AgentData {
   const { user } = device;
@@ -52,7 +53,7 @@ export function createAgentData(
       const entry = feed.index.entries.get(ticketId);
       if (entry) await markSeen(ticketId, entry.activity.customerCount);
     },
-    thread: (ticketId: string) => createAgentThread(device.reads, ticketId, entries, listsKnown),
+    thread: (ticketId: string) => createAgentThread(device.reads, ticketId, entries, listsKnown, offline),
     ...device.agentWrites!,
     agents: createAgentDirectory(device.local(AGENTS_DOC), device.http, device.connectivity),
   };

@@ -14,6 +14,7 @@ export function createAgentThread(
   ticketId: string,
   outbox: Accessor<Record<string, OutboxEntry>>,
   listsKnown: Accessor<boolean>,
+  offline: Accessor<boolean> = () => false,
 ): Accessor<AgentThread | null | undefined> {
   const ticket = fromObservable(reads.ticket(ticketId));
   const messages = fromObservable(reads.threadMessages(ticketId));
@@ -22,8 +23,9 @@ export function createAgentThread(
     const list = messages();
     if (!list) return undefined;
     const entries = outbox();
+    const noNetwork = offline();
     return list.map((doc) => {
-      const delivery = deliveryOf(entries[outboxKey('messages', doc.id)]);
+      const delivery = deliveryOf(entries[outboxKey('messages', doc.id)], noNetwork);
       const key = delivery.state === 'failed' ? `failed:${delivery.reason}` : delivery.state;
       const old = views.get(doc.id);
       if (old && old.key === key && old.doc.body === doc.body) return old.view;

@@ -61,14 +61,16 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
       const listed = fromState(device.sync.listsKnown$, device.sync.listsKnown);
       const replicating = device.http !== null;
       const listsKnown = () => !replicating || listed();
+      const sync = fromState(device.sync.status$, device.sync.status);
+      const offline = () => sync().connection === 'offline';
       return {
         user,
-        ...createLiveQueries(device.reads, user, entries, listsKnown),
+        ...createLiveQueries(device.reads, user, entries, listsKnown, offline),
         ...device.writes,
         ...device.failedMessages,
-        sync: fromState(device.sync.status$, device.sync.status),
+        sync,
         draft: createDraft,
-        agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, storedInbox) : null,
+        agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, offline, storedInbox) : null,
         async signOut() {
           await device.signOut();
           clearDrafts();

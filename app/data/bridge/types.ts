@@ -14,7 +14,7 @@ export interface TicketSummary extends TicketDoc {
 }
 
 /** Whether a message written on this device reached the server. */
-export type Delivery = { state: 'sending' } | { state: 'sent' } | { state: 'failed'; reason: string };
+export type Delivery = { state: 'waiting' } | { state: 'sending' } | { state: 'sent' } | { state: 'failed'; reason: string };
 
 /** A message as the screens show it, with its delivery state. */
 export interface MessageView extends MessageDoc {

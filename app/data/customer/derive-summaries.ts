@@ -59,8 +59,9 @@ export function summarizeConversations(messages: readonly MessageDoc[]): Convers
 }
 
 /** A message's delivery, from the outbox: unsettled writes are sending, refused ones failed. */
-export function deliveryOf(entry: OutboxEntry | undefined): Delivery {
+export function deliveryOf(entry: OutboxEntry | undefined, offline = false): Delivery {
   if (!entry) return { state: 'sent' };
   if (entry.state === 'failed') return { state: 'failed', reason: entry.reason ?? 'The server refused this message.' };
-  return { state: 'sending' };
+  // Nothing is being sent while there is no network: it waits for it, and says so.
+  return offline ? { state: 'waiting' } : { state: 'sending' };
 }

@@ -34,6 +34,7 @@ export function createLiveQueries(
   user: SessionUser,
   outbox: Accessor<Record<string, OutboxEntry>>,
   listsKnown: Accessor<boolean>,
+  offline: Accessor<boolean> = () => false,
 ) {
   const publicMessages = (selector: { customerId: string } | { ticketId: string }) => reads.publicMessages(selector);
 
@@ -75,8 +76,9 @@ export function createLiveQueries(
         const list = docs();
         if (!list) return undefined;
         const entries = outbox();
+        const noNetwork = offline();
         return cache(list.map((doc) => {
-          const delivery = deliveryOf(entries[outboxKey('messages', doc.id)]);
+          const delivery = deliveryOf(entries[outboxKey('messages', doc.id)], noNetwork);
           return {
             id: doc.id,
             key: [doc, delivery.state, delivery.state === 'failed' ? delivery.reason : ''],
