@@ -57,6 +57,18 @@ describe('NewTicketForm', () => {
     expect(onSubmit).toHaveBeenCalledWith({ subject: 'Printer on fire', description: '', message: 'It started this morning.' });
   });
 
+  it('says a subject is too long while it is typed, before leaving the field (rough edge 10)', () => {
+    form();
+    const subject = screen.getByLabelText('Subject');
+    fireEvent.input(subject, { target: { value: 'x'.repeat(200) } });
+    expect(screen.queryByText('The subject can be at most 200 characters.')).not.toBeInTheDocument();
+    fireEvent.input(subject, { target: { value: 'x'.repeat(201) } });
+    expect(screen.getByText('The subject can be at most 200 characters.')).toBeInTheDocument();
+    // A short subject is still only told once the field is left.
+    fireEvent.input(subject, { target: { value: 'ab' } });
+    expect(screen.queryByText(/The subject must be at least/)).not.toBeInTheDocument();
+  });
+
   it('Cancel calls back', () => {
     const { onCancel } = form();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

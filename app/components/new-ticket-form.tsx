@@ -1,6 +1,7 @@
-/** New Support Request: Subject, Description, Message, with errors at each field on leaving it or submitting. */
+/** New Support Request: Subject, Description, Message, with errors at each field on leaving it or submitting (over a limit, while typing). */
 import { createSignal, Show } from 'solid-js';
-import { descriptionError, firstMessageError, subjectError } from '../model/text-rules';
+import { LIMITS } from '../model/constants';
+import { descriptionError, firstMessageError, subjectError, textLength } from '../model/text-rules';
 import { Spinner } from './spinner';
 import { TextField } from './text-field';
 
@@ -17,6 +18,8 @@ export interface NewTicketFormProps {
   backHref: string;
 }
 
+const MAX_LENGTH: Record<Field, number> = { subject: LIMITS.subjectMax, description: LIMITS.descriptionMax, message: LIMITS.messageMax };
+
 const RULES: Record<Field, (v: string) => string | null> = {
   subject: subjectError,
   description: descriptionError,
@@ -29,7 +32,13 @@ export function NewTicketForm(props: NewTicketFormProps) {
   const [busy, setBusy] = createSignal(false);
   const [formError, setFormError] = createSignal<string | null>(null);
   const inputs: Partial<Record<Field, HTMLInputElement | HTMLTextAreaElement>> = {};
-  const error = (f: Field) => (touched()[f] ? RULES[f](props.values[f]) : null);
+  // A field's error shows once it was left (or on submit); a text over its limit says so at once, while typing,
+  // so nobody types 360 characters to learn that 200 fit.
+  const error = (f: Field) => {
+    const value = props.values[f];
+    if (touched()[f]) return RULES[f](value);
+    return textLength(value) > MAX_LENGTH[f] ? RULES[f](value) : null;
+  };
   const touch = (f: Field) => setTouched((t) => ({ ...t, [f]: true }));
 
   async function submit(e: SubmitEvent) {
