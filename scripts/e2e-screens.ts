@@ -24,7 +24,7 @@ async function openTicket(page: Page, subject: string, tab: 'All' | 'Resolved' =
 }
 
 /**
- * Offline, replies to an open ticket (Sending, "N unsent", the sign-out warning); an agent closes the ticket
+ * Offline, replies to an open ticket (Waiting for network, "N unsent", the sign-out warning); an agent closes the ticket
  * meanwhile, so back online the server refuses the reply (Failed with the reason, Retry, Discard).
  */
 async function walkOfflineStates(page: Page, baseUrl: string, onScreen: OnScreen): Promise<void> {
@@ -42,8 +42,8 @@ async function walkOfflineStates(page: Page, baseUrl: string, onScreen: OnScreen
   await page.getByRole('textbox', { name: /Reply/ }).fill('Any update on this? Thanks!');
   await page.getByRole('button', { name: 'Send' }).click();
   await page.getByText(/\d+ unsent/).waitFor();
-  await page.getByText('Sending').first().waitFor();
-  await onScreen('ticket-offline-sending');
+  await page.getByText('Waiting for network').first().waitFor();
+  await onScreen('ticket-offline-waiting');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('dialog').getByText(/reached the server yet/).waitFor();
   await onScreen('sign-out-dialog-unsent');
