@@ -46,6 +46,13 @@ export interface SyncState {
 const sameStatus = (a: SyncStatus, b: SyncStatus): boolean =>
   a.connection === b.connection && a.pendingWrites === b.pendingWrites && a.needsSignIn === b.needsSignIn;
 
+/** The reported state as stored, with the tab that wrote it. */
+type StoredState = ReportedState & { writer?: string };
+
+function withoutWriter({ writer: _writer, ...state }: StoredState): ReportedState {
+  return state;
+}
+
 /** The badge state computed from one report, the device's network and the outbox. */
 function statusOf(state: ReportedState, online: boolean, entries: OutboxEntries): SyncStatus {
   const offline = !online || !state.reachable;
@@ -67,13 +74,18 @@ export function createSyncState(
   connectivity: Connectivity,
   stored: ReportedState | null = null,
 ): SyncState {
-  const reported$ = new BehaviorSubject<ReportedState>(stored ?? INITIAL);
+  const reported$ = new BehaviorSubject<ReportedState>(stored ? withoutWriter(stored) : INITIAL);
   const online$ = new BehaviorSubject(connectivity.online());
   const stopConnectivity = connectivity.onChange((online) => online$.next(online));
 
+  // The reporting tab already holds its newest state: the stored copies of its own earlier reports, which arrive
+  // one by one as the writes complete, would otherwise overwrite a newer state (pulledOnce dropped, the badge
+  // flickering to Syncing) and be merged into the next report.
+  const writer = Math.random().toString(36).slice(2);
   let writing: Promise<unknown> = Promise.resolve();
-  const subscription: Subscription = db.getLocal$<ReportedState>(DOC_ID).subscribe((doc) => {
-    if (doc) reported$.next(doc.toJSON().data);
+  const subscription: Subscription = db.getLocal$<StoredState>(DOC_ID).subscribe((doc) => {
+    const data = doc?.toJSON().data;
+    if (data && data.writer !== writer) reported$.next(withoutWriter(data));
   });
 
   const status$ = new BehaviorSubject<SyncStatus>(statusOf(reported$.value, online$.value, {}));
@@ -97,7 +109,7 @@ export function createSyncState(
       const same = (Object.keys(next) as (keyof ReportedState)[]).every((key) => next[key] === current[key]);
       if (same) return;
       reported$.next(next);
-      writing = writing.then(() => db.upsertLocal<ReportedState>(DOC_ID, next)).catch(() => undefined);
+      writing = writing.then(() => db.upsertLocal<StoredState>(DOC_ID, { ...next, writer })).catch(() => undefined);
     },
     dispose() {
       subscription.unsubscribe();
