@@ -5,6 +5,7 @@
  */
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
 import type { Connectivity } from '../platform';
+import { newId } from '../../../model/ids';
 import { unsentActions, type LocalDocsDatabase, type OutboxEntries } from './outbox-store';
 
 /** What the replicating tab reports (kept in a local document). */
@@ -81,7 +82,7 @@ export function createSyncState(
   // The reporting tab already holds its newest state: the stored copies of its own earlier reports, which arrive
   // one by one as the writes complete, would otherwise overwrite a newer state (pulledOnce dropped, the badge
   // flickering to Syncing) and be merged into the next report.
-  const writer = Math.random().toString(36).slice(2);
+  const writer = newId();
   let writing: Promise<unknown> = Promise.resolve();
   const subscription: Subscription = db.getLocal$<StoredState>(DOC_ID).subscribe((doc) => {
     const data = doc?.toJSON().data;
