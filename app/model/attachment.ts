@@ -54,3 +54,49 @@ export function sanitiseAttachmentName(raw: string): string {
   const cut = [...cleaned].slice(0, ATTACHMENT_NAME_MAX).join('').trimEnd();
   return cut || 'attachment';
 }
+
+/** A byte count as people read it: `512 bytes`, `340 KB`, `1.2 MB` (1 KB = 1,024 bytes, as file managers count). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const shown = value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString();
+  return `${shown} ${units[unit]}`;
+}
+
+/** What a composer knows of a chosen file before sending. */
+export interface ChosenFileFacts {
+  name: string;
+  size: number;
+}
+
+/**
+ * Why `file` cannot join the `chosen` files of one message under `limits`, in words for the person choosing it
+ * (null when it can): told before sending, offline too.
+ */
+export function chosenFileError(file: ChosenFileFacts, chosen: readonly ChosenFileFacts[], limits: AttachmentLimits): string | null {
+  const name = sanitiseAttachmentName(file.name);
+  if (chosen.length >= limits.maxFiles) {
+    return `“${name}” was not added: a message can carry at most ${limits.maxFiles} ${limits.maxFiles === 1 ? 'file' : 'files'}.`;
+  }
+  if (file.size > limits.maxBytes) {
+    return `“${name}” is ${formatFileSize(file.size)}: a file can be at most ${formatFileSize(limits.maxBytes)}.`;
+  }
+  if (file.size === 0) return `“${name}” is empty: there is nothing to attach.`;
+  return null;
+}
+
+/** The limits in words, for a composer's hint: `Up to 10 files, 25 MB each.` */
+export function attachmentLimitsHint(limits: AttachmentLimits): string {
+  return `Up to ${limits.maxFiles} ${limits.maxFiles === 1 ? 'file' : 'files'}, ${formatFileSize(limits.maxBytes)} each.`;
+}
+
+/** Whether a file of this type is shown as an image (a thumbnail in the composer and the thread). */
+export function isInlineImage(type: string): type is InlineImageType {
+  return (INLINE_IMAGE_TYPES as readonly string[]).includes(type);
+}

@@ -1,7 +1,7 @@
 /** The agent inbox's data API (engineer AGENT-UI reads these types; agent-data.ts implements them). */
 import type { Accessor } from 'solid-js';
 import type { AuthorRole, Channel, Priority, TicketDoc, TicketStatus } from '../../model';
-import type { ConversationSummary, MessageView } from '../bridge/types';
+import type { ChosenFiles, ConversationSummary, MessageView } from '../bridge/types';
 
 /** What the inbox list shows: status (or all), priority (or all), only my tickets, free text. */
 export interface InboxFilter {
@@ -58,9 +58,9 @@ export interface AgentData {
   /** One ticket's thread; `null` when not found, `undefined` while loading. */
   thread(ticketId: string): Accessor<AgentThread | null | undefined>;
   /** A public reply on an existing conversation; throws Error(message) when invalid. */
-  agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void>;
+  agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; files?: ChosenFiles }): Promise<void>;
   /** A note other agents see and customers never receive; throws Error(message) when invalid. */
-  addInternalNote(input: { ticketId: string; body: string }): Promise<void>;
+  addInternalNote(input: { ticketId: string; body: string; files?: ChosenFiles }): Promise<void>;
   /** Starts a new conversation on the ticket with its first message; returns the new conversation id. */
   startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string }): Promise<string>;
   /** Sets the ticket's status (a no-op when unchanged). */

@@ -69,6 +69,8 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         ...device.writes,
         ...device.failedMessages,
         sync,
+        attachmentLimits: () => cachedBranding().attachmentLimits,
+        attachmentBlob: () => Promise.reject(new Error('Attachments cannot be opened on this device yet.')),
         draft: createDraft,
         agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, offline, storedInbox) : null,
         async signOut() {

@@ -1,10 +1,25 @@
 /** The data API the screens use (engineer UI reads these types; the RxDB side implements them). */
 import type { Accessor } from 'solid-js';
-import type { AuthorRole, Channel, MessageDoc, SessionUser, TicketDoc } from '../../model';
+import type { AttachmentLimits, AuthorRole, Channel, MessageAttachment, MessageDoc, SessionUser, TicketDoc } from '../../model';
 import type { AgentData } from '../agent/agent-types';
 import type { SyncStatus } from '../core/replication/sync-state';
 
-export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel };
+export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel, AttachmentLimits, MessageAttachment };
+
+/** Files chosen in a composer (the browser's `File`s), sent with the message: kept on the device until uploaded. */
+export type ChosenFiles = readonly File[];
+
+/** What every screen with files needs: the limits to tell before sending, and a message's file as bytes. */
+export interface AttachmentAccess {
+  /** The server's limits as the device last heard them (the defaults until then). */
+  attachmentLimits(): AttachmentLimits;
+  /**
+   * A message's file: the copy kept on this device, else fetched from the server and kept (so a file opened once
+   * stays readable offline). Rejects with a sentence for the screen (offline and never opened here, or gone).
+   * Show the bytes only in an `<img>` or save them as a download, never navigate to them.
+   */
+  attachmentBlob(file: MessageAttachment): Promise<Blob>;
+}
 
 /** A ticket with what the device derives from its messages: last message, last activity, count. */
 export interface TicketSummary extends TicketDoc {
@@ -41,7 +56,7 @@ export interface Draft {
 }
 
 /** Everything a route container reads and writes; reached through `useData()`. */
-export interface PortalData {
+export interface PortalData extends AttachmentAccess {
   user: SessionUser;
   /** The customer's own tickets, newest activity first; `undefined` while loading. */
   tickets(): Accessor<TicketSummary[] | undefined>;
@@ -52,9 +67,9 @@ export interface PortalData {
   /** The ticket's conversations, oldest first. */
   conversations(ticketId: string): Accessor<ConversationSummary[]>;
   /** Creates a ticket and its first message locally; returns the ticket id; throws Error(message) when invalid. */
-  createTicket(input: { subject: string; description: string; message: string }): Promise<string>;
+  createTicket(input: { subject: string; description: string; message: string; files?: ChosenFiles }): Promise<string>;
   /** Appends a reply; reopens a pending or resolved ticket; throws Error(message) when invalid. */
-  reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string }): Promise<void>;
+  reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; files?: ChosenFiles }): Promise<void>;
   /** Marks the ticket resolved; throws Error(message) when not allowed. */
   markResolved(ticketId: string): Promise<void>;
   /** Sends a failed message again. */
