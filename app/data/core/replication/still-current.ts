@@ -5,6 +5,11 @@
 import type { CollectionName } from '../../../model';
 import type { PortalDatabase } from '../database';
 
+/** Equal as sent: plain values by identity, the files a message names (an array of plain objects) by content. */
+function sameValue(sent: unknown, mine: unknown): boolean {
+  return typeof mine === 'object' && mine !== null ? JSON.stringify(sent) === JSON.stringify(mine) : sent === mine;
+}
+
 /** The ids of `sent` (CouchDB docs, `_id`) whose content equals the device's document now. */
 export async function stillCurrent(db: PortalDatabase, name: CollectionName, sent: Record<string, unknown>[]): Promise<Set<string>> {
   const ids = sent.map((doc) => String(doc._id));
@@ -13,7 +18,7 @@ export async function stillCurrent(db: PortalDatabase, name: CollectionName, sen
   for (const doc of sent) {
     const id = String(doc._id);
     const mine = local.get(id)?.toJSON() as Record<string, unknown> | undefined;
-    const same = !mine || Object.entries(mine).every(([key, value]) => (key === 'id' ? true : doc[key] === value));
+    const same = !mine || Object.entries(mine).every(([key, value]) => key === 'id' || sameValue(doc[key], value));
     if (same) current.add(id);
   }
   return current;
