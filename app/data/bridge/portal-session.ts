@@ -18,10 +18,12 @@ import type { PortalData } from './types';
 import { INBOX_INDEX_DOC, readStoredIndex, type RestoredIndex } from '../agent/inbox-stored';
 import { localValue } from '../core/local-value';
 import { cachedBranding } from '../branding';
+import type { FileStoreOpener } from '../core/files/file-store';
 
 /** Options for tests: a fresh fake-indexeddb storage, another origin and fetch, or no replication at all. */
 export interface PortalOptions {
   storage?: RxStorage<unknown, unknown>;
+  files?: FileStoreOpener;
   replication?: (ReplicationOptions & { origin?: string; fetch?: typeof fetch }) | false;
 }
 
@@ -39,7 +41,7 @@ export interface PortalSession {
 /** Opens `user`'s copy on this device. */
 export async function openPortal(user: SessionUser, options: PortalOptions = {}): Promise<PortalSession> {
   const { origin, fetch, ...replication } = options.replication || {};
-  const platform = browserPlatform({ ...(options.storage && { storage: options.storage }), ...(origin && { origin }), ...(fetch && { fetch }) });
+  const platform = browserPlatform({ ...(options.storage && { storage: options.storage }), ...(options.files && { files: options.files }), ...(origin && { origin }), ...(fetch && { fetch }) });
   // An agent's inbox starts from its stored index (3 MB): its read overlaps opening the collections and the outbox.
   let storedInbox: Promise<RestoredIndex | null> | undefined;
   const device = await openDevice(user, platform, {
@@ -70,7 +72,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         ...device.failedMessages,
         sync,
         attachmentLimits: () => cachedBranding().attachmentLimits,
-        attachmentBlob: () => Promise.reject(new Error('Attachments cannot be opened on this device yet.')),
+        attachmentBlob: (file) => device.files.blob(file),
         draft: createDraft,
         agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, offline, storedInbox) : null,
         async signOut() {

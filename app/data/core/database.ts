@@ -34,7 +34,10 @@ export function databaseName(userId: string): string {
 
 /** Removes every user's copy on the device but `keep` (another user signed in here before). */
 export async function removeOtherCopies(platform: DevicePlatform, keep: string | null): Promise<void> {
-  for (const name of platform.copies.read().filter((n) => n !== keep)) await removeRxDatabase(name, platform.storage, true);
+  for (const name of platform.copies.read().filter((n) => n !== keep)) {
+    await removeRxDatabase(name, platform.storage, true);
+    await platform.files(name).remove();
+  }
   platform.copies.write(keep ? [keep] : []);
 }
 

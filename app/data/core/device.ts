@@ -14,6 +14,9 @@ import { dropUnwrittenMarks } from './replication/outbox-sweep';
 import { startReplication, type Replication, type ReplicationOptions } from './replication/start-replication';
 import { createSyncState, SYNC_STATE_DOC, type ReportedState, type SyncState } from './replication/sync-state';
 import { createWrites } from './writes/writes';
+import { createDeviceFiles, type DeviceFiles } from './files/device-files';
+import { createUploadQueue, heldBack } from './files/upload-queue';
+import { startUploads } from './files/uploader';
 import { localValue, type LocalValue } from './local-value';
 import type { DevicePlatform } from './platform';
 import { createDeviceReads, type DeviceReads } from './reads';
@@ -48,6 +51,8 @@ export interface DeviceCore {
   replication: Replication | null;
   /** Whether lists are known: one full pull is done, or there is no server to ask. */
   listsKnown(): boolean;
+  /** The files of this copy: attached here, uploading, or opened once. */
+  files: DeviceFiles;
   writes: ReturnType<typeof createWrites>;
   failedMessages: ReturnType<typeof createFailedMessageActions>;
   /** The agent's writes (null for a customer). */
@@ -76,11 +81,26 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
     onReachable: (reachable) => sync.report({ reachable }),
     onNeedsSignIn: (needsSignIn) => sync.report({ needsSignIn }),
   });
-  let replication = remote && http ? startReplication(db, outbox, sync, http, platform.connectivity, remote) : null;
+  const fileStore = platform.files(name);
+  const uploads = createUploadQueue(db);
+  const files = createDeviceFiles(fileStore, uploads, () => http);
+  // A message naming a file the server does not hold yet waits: nobody may see it without its files.
+  const holdBack = async (collection: string, doc: Record<string, unknown>): Promise<boolean> =>
+    collection === 'messages' && Array.isArray(doc.attachments) && doc.attachments.length > 0 && heldBack(await uploads.read(), doc);
+  let replication = remote && http ? startReplication(db, outbox, sync, http, platform.connectivity, remote, holdBack) : null;
   let closed = false;
+  // The files go up from the tab that replicates (the leader), one at a time.
+  let uploader: { stop(): void } | null = null;
+  if (remote && http) {
+    void db.waitForLeadership().then(() => {
+      if (!closed) uploader = startUploads({ db, queue: uploads, store: fileStore, outbox, http, connectivity: platform.connectivity, retryTime: remote.retryTime ?? 5_000 });
+    }).catch(() => undefined); // closed before it led
+  }
 
   const stop = async (): Promise<void> => {
     closed = true;
+    uploader?.stop();
+    uploader = null;
     await replication?.stop();
     replication = null;
     sync.dispose();
@@ -100,9 +120,10 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
       return replication;
     },
     listsKnown: () => remote === null || sync.listsKnown(),
-    writes: createWrites(db, user, outbox, limits),
-    failedMessages: createFailedMessageActions(db, user, outbox, limits),
-    agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox, limits) : null,
+    files,
+    writes: createWrites(db, user, outbox, files, limits),
+    failedMessages: createFailedMessageActions(db, user, outbox, files, limits),
+    agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox, files, limits) : null,
     async close() {
       if (closed) return;
       await stop();
@@ -112,7 +133,8 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
     async signOut() {
       await stop();
       await db.remove();
-      forgetCopy(platform, name);
+      // Forgotten only once its files are gone too: otherwise the next start removes what is left, as another copy.
+      if (await fileStore.remove().then(() => true, () => false)) forgetCopy(platform, name);
       const client = http ?? createDeviceHttp({ origin: platform.origin, fetch: platform.fetch, onSignedIn: platform.onSignedIn });
       // Ended first: an already expired session's 401 to the sign-out must not ask to sign in.
       client.dispose();

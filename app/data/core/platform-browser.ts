@@ -2,6 +2,7 @@
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { onSignedIn } from '../session';
 import type { DevicePlatform } from './platform';
+import { browserFileStore } from './files/file-store-browser';
 
 const REGISTRY_KEY = 'harbor.databases';
 
@@ -15,7 +16,7 @@ function readRegistry(): string[] {
 }
 
 /** This tab's platform; `storage` and the origin's fetch may be replaced (tests use fake-indexeddb, another origin). */
-export function browserPlatform(overrides: Partial<Pick<DevicePlatform, 'storage' | 'origin' | 'fetch'>> = {}): DevicePlatform {
+export function browserPlatform(overrides: Partial<Pick<DevicePlatform, 'storage' | 'files' | 'origin' | 'fetch'>> = {}): DevicePlatform {
   return {
     connectivity: {
       online: () => navigator.onLine,
@@ -33,6 +34,7 @@ export function browserPlatform(overrides: Partial<Pick<DevicePlatform, 'storage
     onSignedIn,
     copies: { read: readRegistry, write: (names) => localStorage.setItem(REGISTRY_KEY, JSON.stringify(names)) },
     storage: overrides.storage ?? (getRxStorageDexie() as DevicePlatform['storage']),
+    files: overrides.files ?? browserFileStore(),
     multiInstance: true,
     origin: overrides.origin ?? location.origin,
     fetch: overrides.fetch ?? ((input, init) => globalThis.fetch(input, init)),

@@ -5,6 +5,7 @@
  */
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { DevicePlatform } from './platform';
+import { memoryFileStores } from './files/file-store';
 
 /** A Node device's platform and its switches. */
 export interface NodePlatform extends DevicePlatform {
@@ -29,6 +30,7 @@ export function nodePlatform(origin: string, fetch: typeof globalThis.fetch): No
     onSignedIn: (listener) => listen(signInListeners, listener),
     copies: { read: () => copies, write: (names) => void (copies = [...names]) },
     storage: getRxStorageMemory() as DevicePlatform['storage'],
+    files: memoryFileStores(),
     multiInstance: false,
     origin,
     fetch: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('fetch failed: the device is offline'))),

@@ -4,6 +4,7 @@
  * and where and how requests go. `platform-browser.ts` is the tab's; tests and the fault suite pass their own.
  */
 import type { RxStorage } from 'rxdb';
+import type { FileStoreOpener } from './files/file-store';
 
 /** The device's own idea of the network (a tab's `navigator.onLine`); the server's reachability is the core's. */
 export interface Connectivity {
@@ -20,6 +21,8 @@ export interface DevicePlatform {
   /** The names of the users' copies on this device (a new user's copy replaces another's). */
   copies: { read(): string[]; write(names: string[]): void };
   storage: RxStorage<unknown, unknown>;
+  /** Where the bytes of files are kept, one store per copy (beside `storage`). */
+  files: FileStoreOpener;
   /** Several tabs of one copy share one replication (leader election); off where one process is one device. */
   multiInstance: boolean;
   /** The portal's origin, and the fetch that reaches it (carrying the session cookie). */

@@ -5,6 +5,7 @@ import { createEffect, createRoot, getOwner, runWithOwner, type Accessor, type O
 import type { RxStorage } from 'rxdb';
 import type { SessionUser } from '../../model';
 import { openPortal, type PortalOptions, type PortalSession } from '../bridge/portal-session';
+import { memoryFileStores, type FileStoreOpener } from '../core/files/file-store';
 
 import type { PortalData } from '../bridge/types';
 
@@ -25,10 +26,12 @@ export interface OpenedPortal {
 /** Opens a portal on `storage` (fresh by default), with replication only when options are given. */
 export async function openTestPortal(
   user: SessionUser,
-  options: { storage?: RxStorage<unknown, unknown>; replication?: PortalOptions['replication'] } = {},
+  options: { storage?: RxStorage<unknown, unknown>; files?: FileStoreOpener; replication?: PortalOptions['replication'] } = {},
 ): Promise<OpenedPortal> {
   const session = await openPortal(user, {
     storage: options.storage ?? freshStorage(),
+    // jsdom's Blobs do not survive fake-indexeddb's cloning (a real tab's do: the journeys use IndexedDB).
+    files: options.files ?? memoryFileStores(),
     replication: options.replication ?? false,
   });
   let dispose = () => {};

@@ -73,6 +73,8 @@ export interface Outbox extends OutboxView {
    */
   unmark(marks: PendingMark[]): Promise<void>;
   markRetrying(collection: CollectionName, id: string): Promise<void>;
+  /** A document held back until its files were uploaded is to be sent now (still the same action of the user's). */
+  release(collection: CollectionName, id: string): Promise<void>;
   remove(collection: CollectionName, id: string): Promise<void>;
 }
 
@@ -168,6 +170,14 @@ export function createOutbox(): Outbox {
       return modify((current) => {
         const entry = current[key];
         if (entry) current[key] = { collection: entry.collection, state: 'retrying', at: Date.now() };
+        return current;
+      });
+    },
+    release(collection, id) {
+      const key = outboxKey(collection, id);
+      return modify((current) => {
+        const entry = current[key];
+        if (entry?.state === 'pending') current[key] = { ...entry, state: 'retrying' };
         return current;
       });
     },

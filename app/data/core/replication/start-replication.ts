@@ -26,6 +26,9 @@ export interface ReplicationOptions {
   pushBatchSize?: number;
 }
 
+/** Whether a document is not to be sent yet (a message whose files are still uploading). */
+export type HoldBack = (collection: CollectionName, doc: Record<string, unknown>) => Promise<boolean>;
+
 /** The replication's name for one collection: RxDB keeps its checkpoints and known server states under it. */
 export const replicationIdentifier = (name: CollectionName): string => `harbor-couchdb-${name}`;
 
@@ -37,6 +40,7 @@ export function startReplication(
   http: DeviceHttp,
   connectivity: Connectivity,
   options: ReplicationOptions = {},
+  holdBack: HoldBack = async () => false,
 ): Replication {
   const aborter = new AbortController();
   // A new leader starts from a clean state: whatever an earlier run left (offline, a lost session) is re-checked.
@@ -59,8 +63,12 @@ export function startReplication(
       retryTime: options.retryTime ?? 5_000,
       waitForLeadership: true,
       pull: { batchSize: options.pullBatchSize ?? 100 },
-      // Customers never delete: a local removal (a discarded failed message) stays on this device.
-      push: { batchSize: options.pushBatchSize ?? 50, modifier: (doc: { _deleted?: boolean }) => (doc._deleted ? null : doc) },
+      // Customers never delete: a local removal (a discarded failed message) stays on this device. A held-back
+      // document is skipped (RxDB then takes it as sent: its release writes a new revision, marked to be sent).
+      push: {
+        batchSize: options.pushBatchSize ?? 50,
+        modifier: async (doc: Record<string, unknown>) => (doc._deleted || (await holdBack(name, doc)) ? null : doc),
+      },
     }) as RxCouchDBReplicationState<unknown>,
   );
   void Promise.all(states.map((s) => s.awaitInitialReplication()))

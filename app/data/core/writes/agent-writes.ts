@@ -6,9 +6,10 @@
  */
 import {
   buildAgentMessage, buildAssigneeChange, buildPriorityChange, buildStatusChange, messageWriteError, newId,
-  ticketWriteError, type AttachmentLimits, type Channel, type NamedFiles, type Priority, type SessionUser, type TicketDoc,
-  type TicketStatus, type Visibility,
+  ticketWriteError, type AttachmentLimits, type Channel, type Priority, type SessionUser, type TicketDoc, type TicketStatus,
+  type Visibility,
 } from '../../../model';
+import type { DeviceFiles, FileLike } from '../files/device-files';
 import type { PortalDatabase } from '../database';
 import { writePending } from './pending-write';
 import type { Outbox } from '../replication/outbox-store';
@@ -17,7 +18,7 @@ import { throwIfRefused } from './write-error';
 import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep } from './write-steps';
 
 type MessageInput = {
-  ticketId: string; conversationId?: string; channel: Channel; visibility: Visibility; body: string; attachments?: NamedFiles;
+  ticketId: string; conversationId?: string; channel: Channel; visibility: Visibility; body: string; files?: readonly FileLike[];
 };
 type TicketField = 'status' | 'priority' | 'assignee';
 
@@ -25,13 +26,16 @@ const NOTE: WriteAction = { notSaved: 'your note was not saved', kept: true, ret
 const change = (field: TicketField): WriteAction => ({ notSaved: `the ${field} was not changed`, kept: false, retry: 'change it again' });
 
 /** The writes of agent `user` on `db`; `limits` bound the files a message names (the server's, as last heard). */
-export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox, limits: () => AttachmentLimits) {
-  /** Writes the agent's message; returns its conversation's id (new when `input` names none). */
-  async function writeMessage(input: MessageInput): Promise<string> {
+export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox, files: DeviceFiles, limits: () => AttachmentLimits) {
+  /** Writes the agent's message (its files kept and queued first); returns its conversation's id (new when `input` names none). */
+  async function writeMessage({ files: chosen, ...input }: MessageInput): Promise<string> {
     const ticket = await storedTicket(db, input.ticketId);
-    const message = buildAgentMessage({ ...input, ticket }, { user, now: Date.now(), newId });
+    const prepared = await files.prepare(chosen);
+    const message = buildAgentMessage({ ...input, attachments: prepared.named, ticket }, { user, now: Date.now(), newId });
     throwIfRefused(messageWriteError(user, null, message, ticket, limits()));
-    await writePending(outbox, input.visibility === 'internal' ? NOTE : REPLY, [messageInsertStep(db, message)]);
+    const action = input.visibility === 'internal' ? NOTE : REPLY;
+    await files.writeWith(prepared, { messageId: message.id, ticketId: ticket.id, visibility: input.visibility }, action, () =>
+      writePending(outbox, action, [messageInsertStep(db, message)]));
     return message.conversationId;
   }
 
@@ -46,13 +50,13 @@ export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox:
 
   return {
     /** A public reply on an existing conversation of the ticket (its first conversation's id is the ticket id). */
-    async agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; attachments?: NamedFiles }): Promise<void> {
+    async agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; files?: readonly FileLike[] }): Promise<void> {
       await checkConversation(db, input.ticketId, input.conversationId);
       await writeMessage({ ...input, visibility: 'public' });
     },
 
     /** An internal note on the ticket's first conversation; the server never sends it to a customer. */
-    async addInternalNote(input: { ticketId: string; body: string; attachments?: NamedFiles }): Promise<void> {
+    async addInternalNote(input: { ticketId: string; body: string; files?: readonly FileLike[] }): Promise<void> {
       await writeMessage({ ...input, conversationId: input.ticketId, channel: 'portal', visibility: 'internal' });
     },
 

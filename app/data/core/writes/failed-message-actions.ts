@@ -7,6 +7,7 @@ import type { PortalDatabase } from '../database';
 import { outboxKey, type Outbox } from '../replication/outbox-store';
 import { writeTroubleMessage, type WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
+import type { DeviceFiles } from '../files/device-files';
 
 const RETRY: WriteAction = { notSaved: 'the message was not sent again', kept: true, retry: 'press Retry again' };
 const DISCARD: WriteAction = { notSaved: 'the message was not discarded', kept: true, retry: 'press Discard again' };
@@ -22,7 +23,7 @@ async function orRestore(write: () => Promise<unknown>, restore: () => Promise<u
 }
 
 /** Retry and discard for `user`'s refused messages on `db`; `limits` bound the files a message names. */
-export function createFailedMessageActions(db: PortalDatabase, user: SessionUser, outbox: Outbox, limits: () => AttachmentLimits) {
+export function createFailedMessageActions(db: PortalDatabase, user: SessionUser, outbox: Outbox, files: DeviceFiles, limits: () => AttachmentLimits) {
   /** Puts the message's refusal, as it is now, back in the outbox (for when the device refuses what follows). */
   const refusalKeeper = (messageId: string) => {
     const reason = outbox.entries()[outboxKey('messages', messageId)]?.reason ?? '';
@@ -38,6 +39,8 @@ export function createFailedMessageActions(db: PortalDatabase, user: SessionUser
       const ticket = await db.tickets.findOne(message.ticketId).exec();
       throwIfRefused(messageWriteError(user, null, message, ticket ? (ticket.toJSON() as TicketDoc) : null, limits()));
       const refuseAgain = refusalKeeper(messageId);
+      // A file the server refused goes again first: the message waits for it (replication holds it back).
+      await orRestore(() => files.retry(messageId), refuseAgain, RETRY);
       await orRestore(() => outbox.markRetrying('messages', messageId), refuseAgain, RETRY);
       // A new local revision with the same content: the upstream picks it up, and the messages' conflict
       // handler reports it as different from the server's copy while it is marked for a retry.
@@ -50,6 +53,7 @@ export function createFailedMessageActions(db: PortalDatabase, user: SessionUser
       const refuseAgain = refusalKeeper(messageId);
       await orRestore(() => outbox.remove('messages', messageId), refuseAgain, DISCARD);
       if (doc) await orRestore(() => doc.remove(), refuseAgain, DISCARD);
+      await files.discard(messageId).catch(() => undefined); // its kept files: nothing else will name them
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Writes on the device: validated before writing, the right documents, reopen on reply, resolve. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ada, aNamedFile } from '../../../model/fixtures';
+import { createHash } from 'node:crypto';
+import { ada } from '../../../model/fixtures';
 import { openTestPortal, until, type OpenedPortal } from '../../testing/portal-fixture';
 
 let portal: OpenedPortal;
@@ -13,12 +14,18 @@ describe('writes', () => {
     localStorage.setItem('harbor.branding', JSON.stringify({ name: 'Acme', primaryColor: '#4f46e5', logoUrl: null, attachmentMaxFiles: 1 }));
     portal = await openTestPortal(ada);
     const { writes } = portal.session.device;
-    const id = await writes.createTicket({ ...request, attachments: [aNamedFile({ name: 'scans/invoice.pdf' })] });
+    const invoice = new File(['%PDF-1.7 invoice'], 'scans/invoice.pdf', { type: 'application/pdf' });
+    const id = await writes.createTicket({ ...request, files: [invoice] });
     const first = (await portal.session.db.messages.findOne(id).exec())!.toJSON();
-    expect(first).toMatchObject({ schemaVersion: 2, attachments: [aNamedFile({ name: 'invoice.pdf' })] });
+    expect(first).toMatchObject({
+      schemaVersion: 2,
+      attachments: [{ name: 'invoice.pdf', type: 'application/pdf', size: invoice.size, sha256: createHash('sha256').update('%PDF-1.7 invoice').digest('hex') }],
+    });
+    // The bytes are kept on the device with the message: readable before (and without) any upload.
+    expect(await (await portal.data.attachmentBlob(first.attachments![0]!)).text()).toBe('%PDF-1.7 invoice');
     const pending = portal.data.sync().pendingWrites;
-    const twoFiles = [aNamedFile({ id: 'file-2' }), aNamedFile({ id: 'file-3' })];
-    await expect(writes.reply({ ticketId: id, conversationId: id, channel: 'portal', body: 'Two more', attachments: twoFiles }))
+    const twoFiles = [new File(['a'], 'a.txt'), new File(['b'], 'b.txt')];
+    await expect(writes.reply({ ticketId: id, conversationId: id, channel: 'portal', body: 'Two more', files: twoFiles }))
       .rejects.toThrow('A message may name at most 1 file');
     expect(await portal.session.db.messages.count().exec()).toBe(1);
     expect(portal.data.sync().pendingWrites).toBe(pending);

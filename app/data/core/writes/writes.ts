@@ -2,13 +2,15 @@
  * The customer's writes, to the device first: built by the shared builders (app/model/writes) and checked by
  * the same rules the server applies (a refused document would otherwise block a replication batch), marked
  * pending in the outbox, then written. A write the device refuses (out of space) rejects with a sentence for
- * the screen and leaves no pending mark behind.
+ * the screen and leaves no pending mark behind. Files given with a request or a reply are kept on the device and
+ * queued for upload first (`files/`); the message names them and is sent once they are on the server.
  */
 import {
   buildCustomerReply, buildFirstMessage, buildNewRequest, buildStatusChange, messageWriteError, newId,
-  ticketWriteError, type AttachmentLimits, type Channel, type NamedFiles, type NewRequestInput, type SessionUser,
-  type TicketDoc, type WriteContext,
+  ticketWriteError, type AttachmentLimits, type Channel, type NewRequestInput, type SessionUser, type TicketDoc,
+  type WriteContext,
 } from '../../../model';
+import type { DeviceFiles, FileLike } from '../files/device-files';
 import type { PortalDatabase } from '../database';
 import { writePending } from './pending-write';
 import type { Outbox } from '../replication/outbox-store';
@@ -19,8 +21,11 @@ import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep, t
 const REQUEST: WriteAction = { notSaved: 'your request was not saved', kept: true, retry: 'submit it again' };
 const RESOLVE: WriteAction = { notSaved: 'the ticket was not marked resolved', kept: false, retry: 'try again' };
 
+/** The message text and files of a new request, as the screen gives them. */
+export type RequestInput = Omit<NewRequestInput, 'attachments'> & { files?: readonly FileLike[] };
+
 /** The writes of `user` on `db`; `limits` bound the files a message names (the server's, as last heard). */
-export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox, limits: () => AttachmentLimits) {
+export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outbox, files: DeviceFiles, limits: () => AttachmentLimits) {
   const context = (): WriteContext => ({ user, now: Date.now(), newId });
 
   /**
@@ -37,33 +42,31 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
 
   return {
     /** Creates a ticket and its first message (id = ticket id = conversation id); returns the ticket id. */
-    async createTicket(input: NewRequestInput): Promise<string> {
+    async createTicket({ files: chosen, ...input }: RequestInput): Promise<string> {
       const ctx = context();
-      const built = buildNewRequest(input, ctx);
+      const prepared = await files.prepare(chosen);
+      const built = buildNewRequest({ ...input, attachments: prepared.named }, ctx);
       throwIfRefused(ticketWriteError(user, null, built.ticket) ?? messageWriteError(user, null, built.message, built.ticket, limits()));
       const earlier = await halfWrittenTicket(built.ticket.subject, built.ticket.description);
-      if (!earlier) {
-        await writePending(outbox, REQUEST, [ticketInsertStep(db, built.ticket), messageInsertStep(db, built.message)]);
-        return built.ticket.id;
-      }
-      const message = buildFirstMessage(earlier, input.message, ctx, input.attachments);
-      throwIfRefused(messageWriteError(user, null, message, earlier, limits()));
-      await writePending(outbox, REQUEST, [messageInsertStep(db, message)]);
-      return earlier.id;
+      const ticket = earlier ?? built.ticket;
+      const message = earlier ? buildFirstMessage(earlier, input.message, ctx, prepared.named) : built.message;
+      if (earlier) throwIfRefused(messageWriteError(user, null, message, earlier, limits()));
+      const steps = [...(earlier ? [] : [ticketInsertStep(db, built.ticket)]), messageInsertStep(db, message)];
+      await files.writeWith(prepared, { messageId: message.id, ticketId: ticket.id, visibility: 'public' }, REQUEST, () => writePending(outbox, REQUEST, steps));
+      return ticket.id;
     },
 
     /** Appends a reply to a conversation of the ticket; a pending or resolved ticket opens again. */
-    async reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; attachments?: NamedFiles }): Promise<void> {
+    async reply({ files: chosen, ...input }: { ticketId: string; conversationId: string; channel: Channel; body: string; files?: readonly FileLike[] }): Promise<void> {
       const ticket = await storedTicket(db, input.ticketId);
       await checkConversation(db, ticket.id, input.conversationId);
-      const { message, reopened } = buildCustomerReply({ ...input, ticket }, context());
+      const prepared = await files.prepare(chosen);
+      const { message, reopened } = buildCustomerReply({ ...input, attachments: prepared.named, ticket }, context());
       throwIfRefused(messageWriteError(user, null, message, ticket, limits()) ?? (reopened && ticketWriteError(user, ticket, reopened)));
       // Reopen first: should the device refuse the message after that, sending again only adds the message
       // (the other way round, it would add the message twice).
-      await writePending(outbox, REPLY, [
-        ...(reopened ? [ticketChangeStep(db, ticket, reopened)] : []),
-        messageInsertStep(db, message),
-      ]);
+      await files.writeWith(prepared, { messageId: message.id, ticketId: ticket.id, visibility: 'public' }, REPLY, () =>
+        writePending(outbox, REPLY, [...(reopened ? [ticketChangeStep(db, ticket, reopened)] : []), messageInsertStep(db, message)]));
     },
 
     /** Marks the ticket resolved (a no-op when it already is). */
