@@ -26,19 +26,24 @@ afterEach(async () => {
 /** A device of `user` recording what it sends: `PUT /api/attachments/{id}` and the ids in each `_bulk_docs`. */
 async function device(user: { user: SessionUser; cookie: string }, name: string) {
   const sent: string[] = [];
+  const refusing = { uploads: 0 }; // the next uploads answered 413 by a balancer in front of the server
   const base = fetchWithCookie(user.cookie);
   const platform: NodePlatform = nodePlatform(live.baseUrl, async (input, init) => {
     const url = new URL(String(input));
-    if (init?.method === 'PUT' && url.pathname.startsWith('/api/attachments/')) sent.push(`upload ${url.pathname.split('/').at(-1)}`);
+    if (init?.method === 'PUT' && url.pathname.startsWith('/api/attachments/')) {
+      sent.push(`upload ${url.pathname.split('/').at(-1)}`);
+      if (refusing.uploads > 0 && refusing.uploads--) return Response.json({ error: 'too_large', reason: 'The balancer takes 1 KB.' }, { status: 413 });
+    }
     if (url.pathname.endsWith('/_bulk_docs')) {
       for (const doc of (JSON.parse(String(init?.body)) as { docs: { _id: string }[] }).docs) sent.push(`push ${doc._id}`);
     }
     return base(input, init);
   });
-  const core = await openDevice(user.user, platform, { name: `${name}-${Date.now()}`, replication: { retryTime: 200 } });
+  const copy = `${name}-${Date.now()}`;
+  const core = await openDevice(user.user, platform, { name: copy, replication: { retryTime: 200 } });
   open.push(core);
   await Promise.all(core.replication!.states.map((r) => r.awaitInitialReplication()));
-  return { core, platform, sent };
+  return { core, platform, sent, refusing, copy };
 }
 
 /** Resolves once the outbox has no entry for message `id` (the server acknowledged it), or it failed. */
@@ -118,4 +123,27 @@ it('fails a message whose file the server refuses, naming the file, and Discard 
   await ada.core.failedMessages.discardMessage(reply.id);
   expect(await ada.core.db.messages.findOne(reply.id).exec()).toBeNull();
   await expect(ada.core.files.blob(reply.attachments![0]!)).rejects.toThrow(/could not be opened|not on this device/);
+});
+
+it('uploads a refused file again on Retry and then sends its message; sign-out removes the kept files', async () => {
+  const ada = await device(await signUp(live, 'customer', 'ada@example.com', 'Ada Lovelace'), 'ada');
+  const ticket = await ada.core.writes.createTicket({ subject: 'Login loop', description: '', message: 'I cannot sign in at all.' });
+  await settledMessage(ada.core, ticket);
+  ada.refusing.uploads = 1;
+  await ada.core.writes.reply({ ticketId: ticket, conversationId: ticket, channel: 'portal', body: 'A screenshot.', files: [png()] });
+  const reply = (await ada.core.db.messages.findOne({ selector: { body: 'A screenshot.' } }).exec())!.toJSON() as MessageDoc;
+  await settledMessage(ada.core, reply.id);
+  expect(ada.core.outbox.entries()[outboxKey('messages', reply.id)]?.state).toBe('failed');
+
+  await ada.core.failedMessages.retryMessage(reply.id);
+  await settledMessage(ada.core, reply.id);
+  expect(ada.core.outbox.entries()).toEqual({});
+  const fileId = reply.attachments![0]!.id;
+  expect(ada.sent.filter((s) => s === `upload ${fileId}`)).toHaveLength(2);
+  expect(ada.sent.filter((s) => s === `push ${reply.id}`)).toHaveLength(1);
+
+  expect(await ada.platform.files(ada.copy).get(fileId)).not.toBeNull();
+  await ada.core.signOut();
+  open.splice(open.indexOf(ada.core), 1);
+  expect(await ada.platform.files(ada.copy).get(fileId)).toBeNull();
 });
