@@ -1,8 +1,9 @@
 /**
  * Worker thread of the fault suite: up to six devices, each the app's own sync core. On "write" each opens requests
- * and sends replies through the app's own writes (a wave); on "report" each settles and posts what it holds and
- * which writes the server acknowledged.
+ * and sends replies through the app's own writes (a wave; every fifth reply carries a file of 8–40 KB, so that cuts
+ * strike mid-upload); on "report" each settles and posts what it holds and which writes the server acknowledged.
  */
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SessionUser } from '../../app/model/user';
 import { openFaultDevice, type FaultDevice } from './fault-device';
@@ -24,7 +25,7 @@ export interface DeviceReport {
   tickets: Array<{ id: string; number: number | null }>;
   messageIds: string[];
   /** The ids of what this device wrote: its tickets, and its messages (each ticket's first message included). */
-  written: { tickets: string[]; messages: string[] };
+  written: { tickets: string[]; messages: string[]; files: Array<{ id: string; sha256: string; size: number }> };
   acknowledged: string[];
 }
 
@@ -47,6 +48,18 @@ interface State {
   written: DeviceReport['written'];
 }
 
+/** The bytes of a reply's file: 8–40 KB that differ from every other file's (a SHA-256 chain of the name). */
+function fileBytes(name: string, sent: number): Uint8Array<ArrayBuffer> {
+  const size = 8_000 + ((sent * 7_919) % 32_000);
+  const bytes = new Uint8Array(size);
+  let block = new Uint8Array(createHash('sha256').update(name).digest());
+  for (let at = 0; at < size; at += block.length) {
+    bytes.set(block.subarray(0, Math.min(block.length, size - at)), at);
+    block = new Uint8Array(createHash('sha256').update(block).digest());
+  }
+  return bytes;
+}
+
 async function write(state: State, messages: number): Promise<void> {
   const { writes, db } = state.device.core;
   if (state.ticketIds.length === 0) {
@@ -62,9 +75,12 @@ async function write(state: State, messages: number): Promise<void> {
   for (let m = 0; m < messages; m++, state.sent++) {
     const ticketId = state.ticketIds[state.sent % state.ticketIds.length]!;
     const body = `message ${state.key}-m${state.sent}`;
-    await writes.reply({ ticketId, conversationId: ticketId, channel: 'portal', body });
-    const written = await db.messages.findOne({ selector: { body } }).exec();
-    state.written.messages.push(written!.id);
+    const name = `${state.key}-m${state.sent}.bin`;
+    const files = state.sent % 5 === 4 ? [new File([fileBytes(name, state.sent)], name, { type: 'application/octet-stream' })] : [];
+    await writes.reply({ ticketId, conversationId: ticketId, channel: 'portal', body, files });
+    const written = (await db.messages.findOne({ selector: { body } }).exec())!;
+    state.written.messages.push(written.id);
+    for (const file of written.attachments ?? []) state.written.files.push({ id: file.id, sha256: file.sha256, size: file.size });
   }
 }
 
@@ -90,7 +106,7 @@ async function main(): Promise<void> {
       key: d.key,
       ticketIds: [],
       sent: 0,
-      written: { tickets: [], messages: [] },
+      written: { tickets: [], messages: [], files: [] },
     })),
   );
   await Promise.all(states.map((s) => Promise.all(s.device.replications.map((r) => r.awaitInitialReplication()))));

@@ -6,6 +6,27 @@ import { expect } from 'vitest';
 import type { DeviceReport } from './fault-device-worker';
 import type { ServerState } from './server-state';
 
+/** A file a device attached, as its message names it. */
+export interface WrittenFile {
+  id: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Every attached file is on the server whole (its bytes hash to what its message names) and stored once: the
+ * attachments database holds exactly the files written, nothing partial or extra beside them.
+ */
+export function expectFilesWholeAndOnce(
+  written: readonly WrittenFile[],
+  served: ReadonlyMap<string, { sha256: string; size: number } | null>,
+  storedIds: readonly string[],
+): void {
+  expect(written.length).toBeGreaterThan(0);
+  for (const file of written) expect(served.get(file.id), file.id).toEqual({ sha256: file.sha256, size: file.size });
+  expect([...storedIds].sort()).toEqual(written.map((file) => file.id).sort());
+}
+
 /** What the verdict is given. */
 export interface FaultRun {
   reports: DeviceReport[];

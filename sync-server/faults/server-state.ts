@@ -1,4 +1,5 @@
 /** Reads everything the server holds through the replication endpoint, signed in as an agent (who sees all). */
+import { createHash } from 'node:crypto';
 
 /** Tickets and messages by id, as the server stores them. */
 export interface ServerState {
@@ -40,4 +41,16 @@ export async function readServerState(baseUrl: string, email: string, password: 
     tickets: new Map(tickets.map((t) => [String(t._id), { customerId: String(t.customerId), number: t.number as number | null, status: String(t.status) }])),
     messages: new Map(messages.map((m) => [String(m._id), { customerId: String(m.customerId), body: String(m.body) }])),
   };
+}
+
+/** The SHA-256 and size of each file's bytes as the server serves them to `email` (an agent); null when it has none. */
+export async function readServedFiles(baseUrl: string, email: string, password: string, ids: readonly string[]): Promise<Map<string, { sha256: string; size: number } | null>> {
+  const { cookie } = await signInOver(baseUrl, email, password);
+  const served = new Map<string, { sha256: string; size: number } | null>();
+  for (const id of ids) {
+    const res = await fetch(`${baseUrl}/api/attachments/${id}`, { headers: { cookie } });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    served.set(id, res.status === 200 ? { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length } : null);
+  }
+  return served;
 }

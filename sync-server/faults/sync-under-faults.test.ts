@@ -1,7 +1,8 @@
 /**
  * Fault injection: 20 RxDB devices (worker threads, four each) send 50 messages each and create tickets through a
  * proxy that cuts, stalls and refuses connections at (seeded) random, while the server process is SIGKILLed and
- * restarted twice. Nothing is lost or doubled, numbers are unique, every device converges, every ack survives.
+ * restarted twice; every fifth reply carries a file, so cuts and kills strike mid-upload. Nothing is lost or doubled,
+ * numbers are unique, every device converges, every ack survives, and every file is stored once and whole.
  * HARBOR_FAULTS=large runs 36 devices × 100 messages; HARBOR_FAULTS_SEED replays a run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,11 +12,11 @@ import { afterAll, beforeAll, it } from 'vitest';
 import { openStorage } from '../services/storage';
 import { createFaultAccounts, FAULT_AGENT, signInFaultDevices } from './fault-accounts';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
-import { expectNothingLostOrDoubled } from './fault-verdict';
+import { expectFilesWholeAndOnce, expectNothingLostOrDoubled } from './fault-verdict';
 import { startFaultWorkers, type FaultWorkers } from './fault-workers';
 import { faultSeed, seededRandom } from './seeded-random';
 import { startServerProcess, type ServerProcess } from './server-process';
-import { readServerState } from './server-state';
+import { readServedFiles, readServerState } from './server-state';
 
 const LARGE = process.env.HARBOR_FAULTS === 'large';
 const DEVICES = LARGE ? 36 : 20;
@@ -80,4 +81,16 @@ it(`loses and doubles nothing through cuts, stalls, refusals and two SIGKILLs ($
     reportAgain: () => workers!.reports(),
     customerState: (device) => readServerState(direct, devices.find((d) => d.key === device.key)!.user.email, PASSWORD),
   });
+
+  const files = reports.flatMap((r) => r.written.files);
+  const served = await readServedFiles(direct, FAULT_AGENT, PASSWORD, files.map((file) => file.id));
+  await server.stop();
+  const storage = await openStorage({ kind: 'leveldb', dataDir });
+  try {
+    const stored = (await storage.attachments.allDocs({})).map((row) => row.key).filter((id) => !id.startsWith('_design/'));
+    process.stdout.write(`fault suite: ${files.length} files attached, ${stored.length} stored\n`);
+    expectFilesWholeAndOnce(files, served, stored);
+  } finally {
+    await storage.close();
+  }
 });
