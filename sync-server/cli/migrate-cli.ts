@@ -84,7 +84,7 @@ async function openBoth(plan: Plan): Promise<{ source: Storage; target: Storage 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
 function databaseLine({ database, copied, alreadyThere, revisions }: DatabaseProgress): string {
-  return `${database.padEnd(9)} ${copied} copied (${revisions} leaf revisions), ${alreadyThere} already there`;
+  return `${database.padEnd(11)} ${copied} copied (${revisions} leaf revisions), ${alreadyThere} already there`;
 }
 
 function counterLine({ counter }: MigrationReport): string {

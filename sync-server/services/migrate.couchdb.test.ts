@@ -1,7 +1,7 @@
 /**
  * Migrating an embedded portal into CouchDB: every revision as it was (conflicts and deletions too), the counter
  * raised and never lowered, the demo marker; a second run copies nothing, a run cut short completes when run
- * again, and a server over the copy keeps a signed-in device signed in and takes its edits without a conflict.
+ * again, and a server over the copy keeps a signed-in device signed in, takes its edits without a conflict and serves its files.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { createApp } from '../app';
 import { testConfig } from '../config';
 import { createLogger } from '../logger';
 import { couch } from '../routes/db-test-helpers';
+import { download, sameBytes } from '../routes/attachment-test-helpers';
 import { makeEmbeddedPortal, type EmbeddedPortal } from '../test-support/embedded-portal';
 import { runTsx } from '../test-support/spawn-tsx';
 import { testCouchUrl, testStorageLocation } from '../test-support/test-storage';
@@ -78,6 +79,8 @@ describe('migrating an embedded portal into CouchDB', () => {
     expect(first.counter).toEqual({ source: portal.counter, target: portal.counter, raised: true });
     expect(first.demoMarker).toBe('copied');
     expect(await isDemoSeeded(target)).toBe(true);
+    expect(first.databases.find((db) => db.database === 'attachments')).toMatchObject({ copied: 1, revisions: 1 });
+    expect(sameBytes(await target.attachments.getAttachment(portal.file.id, 'bytes'), portal.file.bytes)).toBe(true);
     expect((await target.tickets.get(conflicted[0]!._id, { conflicts: true }))._conflicts).toHaveLength(1);
 
     const second = await migrateStorage(source, target);
@@ -125,6 +128,8 @@ describe('migrating an embedded portal into CouchDB', () => {
       const pushed = await request(harbor.app).post('/db/tickets/_bulk_docs').set('cookie', portal.adaCookie).send({ docs: [edit] });
       expect(pushed.status).toBe(201);
       expect(pushed.body).toEqual([expect.objectContaining({ ok: true, id: portal.ticket.doc.id })]);
+      const file = await download({ http: request.agent(harbor.app).set('cookie', portal.adaCookie) as never }, portal.file.id);
+      expect([file.status, file.headers['content-type'], sameBytes(file.body as Buffer, portal.file.bytes)]).toEqual([200, 'image/png', true]);
     } finally {
       await harbor.close();
     }
@@ -141,13 +146,14 @@ describe('migrating an embedded portal into CouchDB', () => {
       expect([first.code, first.stderr]).toEqual([0, '']);
       const lines = first.stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(new RegExp(`^Copying .*cli into .* \\(databases ${prefix}\\*\\)$`));
-      expect(lines.slice(1, 5)).toEqual([
+      expect(lines.slice(1, 6)).toEqual([
         expect.stringMatching(/^users +\d+ copied \(\d+ leaf revisions\), 0 already there$/),
         expect.stringMatching(/^sessions +\d+ copied/),
-        'tickets   2 copied (3 leaf revisions), 0 already there',
-        expect.stringMatching(/^messages +2 copied \(2 leaf revisions\), 0 already there$/),
+        'tickets     2 copied (3 leaf revisions), 0 already there',
+        expect.stringMatching(/^messages +3 copied \(3 leaf revisions\), 0 already there$/),
+        'attachments 1 copied (1 leaf revisions), 0 already there',
       ]);
-      expect(lines.slice(5)).toEqual([
+      expect(lines.slice(6)).toEqual([
         `ticket counter: raised to ${made.counter}`,
         'demo marker: copied',
         expect.stringMatching(/^Done: \d+ documents copied, 0 already there\.$/),

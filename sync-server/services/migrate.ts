@@ -1,6 +1,6 @@
 /**
- * Moves an embedded portal into CouchDB (any storage into any other, in fact): users, sessions, tickets and
- * messages with every revision as it is, so that devices that synced with the old server carry on without
+ * Moves an embedded portal into CouchDB (any storage into any other, in fact): users, sessions, tickets,
+ * messages and attachments (their bytes inline, one document a batch) with every revision as it is, so that devices that synced with the old server carry on without
  * conflicts; the ticket counter, raised and never lowered; the demo marker. The per-customer scope index is not
  * copied: a cluster rebuilds it in Redis. The target is asked what it lacks (`_revs_diff`) before anything is
  * written, so a second run copies nothing and a run cut short completes when it is run again.
@@ -11,7 +11,10 @@ import type { ChangeResult } from './storage-engine';
 import { raiseTicketCounter, readTicketCounter } from './ticket-numbers';
 
 /** The databases copied document by document, in this order. */
-export const COPIED_DATABASES = ['users', 'sessions', 'tickets', 'messages'] as const;
+export const COPIED_DATABASES = ['users', 'sessions', 'tickets', 'messages', 'attachments'] as const;
+
+/** An attachment document carries its file (up to ATTACHMENT_MAX_BYTES, inline as base64): one at a time. */
+const ATTACHMENTS_BATCH_SIZE = 1;
 
 /** One of `COPIED_DATABASES`. */
 export type CopiedDatabase = (typeof COPIED_DATABASES)[number];
@@ -61,12 +64,13 @@ export async function migrateStorage(source: Storage, target: Storage, options: 
 }
 
 async function copyDatabase(database: CopiedDatabase, from: Database, to: Database, options: MigrationOptions): Promise<DatabaseProgress> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const withFiles = database === 'attachments';
+  const batchSize = withFiles ? ATTACHMENTS_BATCH_SIZE : options.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress: DatabaseProgress = { database, copied: 0, alreadyThere: 0, revisions: 0 };
   let since: string | null = null;
   for (;;) {
     const page = await from.changes({ since, limit: batchSize, includeDocs: false, allLeaves: true });
-    await copyBatch(page.results, from, to, progress);
+    await copyBatch(page.results, from, to, progress, withFiles);
     since = page.lastSeq;
     const done = page.results.length < batchSize;
     options.onProgress?.({ ...progress }, done);
@@ -75,11 +79,13 @@ async function copyDatabase(database: CopiedDatabase, from: Database, to: Databa
 }
 
 /** Writes the leaf revisions of `changes` that `to` lacks, each with its history. */
-async function copyBatch(changes: readonly ChangeResult[], from: Database, to: Database, progress: DatabaseProgress): Promise<void> {
+async function copyBatch(
+  changes: readonly ChangeResult[], from: Database, to: Database, progress: DatabaseProgress, withFiles: boolean,
+): Promise<void> {
   if (changes.length === 0) return;
   const missing = await to.missingRevisions(Object.fromEntries(changes.map((change) => [change.id, change.leaves ?? [change.rev]])));
   const wanted = Object.entries(missing).flatMap(([id, revs]) => revs.map((rev) => ({ id, rev })));
-  const docs = await from.readRevisions(wanted);
+  const docs = await from.readRevisions(wanted, { attachments: withFiles });
   await to.writeRevisions(docs);
   const copied = Object.values(missing).filter((revs) => revs.length > 0).length;
   progress.copied += copied;

@@ -124,11 +124,11 @@ export function couchDatabase(client: nano.ServerScope, database: string): Docum
       const diff = await call<Record<string, { missing?: string[] }>>({ method: 'POST', path: '_revs_diff', body: revisions });
       return Object.fromEntries(Object.entries(diff).map(([id, { missing }]) => [id, missing ?? []]));
     },
-    async readRevisions(wanted) {
+    async readRevisions(wanted, options) {
       if (wanted.length === 0) return [];
       // CouchDB answers a revision it lacks with `error`, pouchdb-server with `missing`.
       const { results } = await call<{ results: { id: string; docs: ({ ok: RevisionDocument } | { error?: unknown; missing?: string })[] }[] }>({
-        method: 'POST', path: '_bulk_get', qs: { revs: true }, body: { docs: wanted },
+        method: 'POST', path: '_bulk_get', qs: { revs: true, ...(options?.attachments && { attachments: true }) }, body: { docs: wanted },
       });
       return results.flatMap(({ id, docs }) =>
         docs.map((found) => {

@@ -81,9 +81,9 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
       const diff = await db.revsDiff(revisions as Record<string, string[]>);
       return Object.fromEntries(Object.entries(diff).map(([id, { missing }]) => [id, missing ?? []]));
     },
-    async readRevisions(wanted) {
+    async readRevisions(wanted, options) {
       if (wanted.length === 0) return [];
-      const { results } = await db.bulkGet({ docs: [...wanted], revs: true });
+      const { results } = await db.bulkGet({ docs: [...wanted], revs: true, ...(options?.attachments && { attachments: true }) });
       return results.flatMap(({ id, docs }) =>
         docs.map((found) => {
           if ('ok' in found) return found.ok as unknown as RevisionDocument;

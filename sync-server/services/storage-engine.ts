@@ -99,8 +99,11 @@ export interface DocumentDatabase {
   isPristine(): Promise<boolean>;
   /** Of `revisions` (revision ids by document id), those this database lacks, by id (CouchDB's `_revs_diff`). */
   missingRevisions(revisions: Readonly<Record<string, readonly string[]>>): Promise<Record<string, string[]>>;
-  /** Those revisions with their ancestry (`_bulk_get?revs=true`); a revision that is not stored rejects with 404. */
-  readRevisions(wanted: readonly { id: string; rev: string }[]): Promise<RevisionDocument[]>;
+  /**
+   * Those revisions with their ancestry (`_bulk_get?revs=true`); a revision that is not stored rejects with 404.
+   * With `attachments`, each document's attachments come inline (base64 `data`), as `writeRevisions` takes them.
+   */
+  readRevisions(wanted: readonly { id: string; rev: string }[], options?: { attachments?: boolean }): Promise<RevisionDocument[]>;
   /**
    * Stores revisions as they are, with their ids and ancestry (`new_edits: false`, as replication writes): a
    * revision already stored is a no-op, and branches that meet become conflicts, never errors.

@@ -1,7 +1,8 @@
 /**
  * An embedded portal on LevelDB made with the real services, for the migration suites: accounts, signed-in and
  * signed-out sessions, tickets edited several times, a conflict, a deleted document, messages, a ticket counter
- * ahead of the highest ticket (numbers skipped), the demo marker and the kept session secret.
+ * ahead of the highest ticket (numbers skipped), an attachment with the message that names it, the demo marker and
+ * the kept session secret.
  */
 import request from 'supertest';
 import { aMessage, aTicket } from '../../app/model/fixtures';
@@ -11,6 +12,7 @@ import { createApp } from '../app';
 import { testConfig } from '../config';
 import { createLogger } from '../logger';
 import { couch, pushOk, type Person } from '../routes/db-test-helpers';
+import { PNG_BYTES, sha256Of, upload } from '../routes/attachment-test-helpers';
 import { markDemoSeeded } from '../services/demo-marker';
 import { ensureSessionSecret } from '../services/secrets';
 import { ticketNumbersFor } from '../services/ticket-numbers';
@@ -25,6 +27,8 @@ export interface EmbeddedPortal {
   ticket: { doc: TicketDoc; rev: string };
   /** The counter's last number: above the highest ticket's. */
   counter: number;
+  /** The file Ada attached to her first ticket: its id and bytes. */
+  file: { id: string; bytes: Buffer };
 }
 
 /** Makes the portal in `dataDir` (created when missing) and closes it. */
@@ -62,12 +66,17 @@ export async function makeEmbeddedPortal(dataDir: string): Promise<EmbeddedPorta
       _revisions: { start: Number(generation) + 1, ids: ['c'.repeat(32), hash!] },
     }]);
     await pushOk(ada, 'messages', couch(aMessage(first, ada.user, { id: newId() })));
+    const file = { id: newId(), bytes: PNG_BYTES };
+    const uploaded = await upload(ada, { id: file.id, ticketId: first.id, bytes: file.bytes, name: 'screen.png', type: 'image/png' });
+    if (uploaded.status !== 201) throw new Error(`the portal's upload answered ${uploaded.status}`);
+    const named = { id: file.id, name: 'screen.png', type: 'image/png', size: file.bytes.length, sha256: sha256Of(file.bytes) };
+    await pushOk(ada, 'messages', couch(aMessage(first, ada.user, { id: newId(), body: 'The screenshot.', attachments: [named] })));
     const gone = aMessage(first, ada.user, { id: newId(), body: 'Sent by mistake' });
     await storage.messages.remove(gone.id, await pushOk(ada, 'messages', couch(gone)));
 
     const counter = Math.max(await ticketNumbersFor(storage).next(), await ticketNumbersFor(storage).next());
     await markDemoSeeded(storage);
-    return { secret, adaCookie, ticket: { doc: first, rev }, counter };
+    return { secret, adaCookie, ticket: { doc: first, rev }, counter, file };
   } finally {
     await harbor.close();
   }
