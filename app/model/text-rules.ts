@@ -32,10 +32,10 @@ export function firstMessageError(body: string): string | null {
   return null;
 }
 
-/** An error for a reply (a short "Thanks!" is fine), or `null`. */
-export function replyError(body: string): string | null {
+/** An error for a reply (a short "Thanks!" is fine, and no words at all with files), or `null`. */
+export function replyError(body: string, withFiles = false): string | null {
   const n = textLength(body);
-  if (n < LIMITS.replyMin) return 'Write a reply first.';
+  if (n < LIMITS.replyMin && !withFiles) return 'Write a reply first.';
   if (n > LIMITS.messageMax) return `The reply can be at most ${LIMITS.messageMax.toLocaleString('en-US')} characters.`;
   return null;
 }

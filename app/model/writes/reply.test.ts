@@ -41,6 +41,12 @@ describe('a customer’s reply', () => {
     expect(messageWriteError(ada, null, { ...message, ...tampered }, ticket)).toBe(reason);
   });
 
+  it('takes a reply of files alone, with no words', () => {
+    const { message } = customerReply();
+    expect(messageWriteError(ada, null, { ...message, body: '', attachments: [aNamedFile()] }, ticket)).toBeNull();
+    expect(messageWriteError(ada, null, { ...message, body: '' }, ticket)).toBe('Write a reply first.');
+  });
+
   it('refuses a reply on a closed ticket, and another customer’s reply pushed as theirs', () => {
     const closed = { ...ticket, status: 'closed' as const };
     expect(messageWriteError(ada, null, customerReply(closed).message, closed)).toBe('this ticket is closed; open a new request instead');

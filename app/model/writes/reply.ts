@@ -58,7 +58,7 @@ export function buildAgentMessage(
 
 /** A reply's body: a short "Thanks!" is fine (a new request's first message has its own, `new-request.ts`). */
 export function replyBodyRule(next: MessageDoc): Reason {
-  return replyError(next.body);
+  return replyError(next.body, (next.attachments?.length ?? 0) > 0);
 }
 
 /** A customer's message: public, as themselves, on their own ticket, never on a closed one. */
