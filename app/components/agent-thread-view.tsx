@@ -1,5 +1,6 @@
 /** The inbox's right panel: the selected ticket's header, controls, conversations, messages, notes and composer. */
 import { createEffect, on, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
@@ -37,10 +38,13 @@ export interface AgentThreadViewProps {
   userId: string;
   replyDraft: string;
   onReplyInput(value: string): void;
-  onReply(body: string): Promise<string | null>;
+  onReply(body: string, files: readonly File[]): Promise<string | null>;
+  /** False while starting a conversation: its first message takes text only. */
+  replyTakesFiles: boolean;
   noteDraft: string;
   onNoteInput(value: string): void;
-  onNote(body: string): Promise<string | null>;
+  onNote(body: string, files: readonly File[]): Promise<string | null>;
+  attachmentLimits: AttachmentLimits;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
   onStatusChange(status: TicketStatus): ChangeResult;
@@ -101,6 +105,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
+          replyTakesFiles={props.replyTakesFiles} attachmentLimits={props.attachmentLimits}
           noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
         />
       </section>

@@ -1,5 +1,6 @@
 /** The ticket screen: header, info bar, description, conversation selector, messages and the composer. */
 import { createSignal, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import type { Channel, TicketStatus } from '../model/constants';
 import { ConfirmDialog } from './confirm-dialog';
 import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
@@ -23,7 +24,8 @@ export interface TicketDetailViewProps {
   userId: string;
   draft: string;
   onDraftInput(value: string): void;
-  onSend(body: string): Promise<string | null>;
+  onSend(body: string, files: readonly File[]): Promise<string | null>;
+  attachmentLimits: AttachmentLimits;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
   /** Rejects with the sentence to show in the dialog when the change could not be saved. */
@@ -96,7 +98,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
           <Show when={props.messages !== undefined}>
             <ReplyComposer
               value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
-              channelLabel={CHANNEL_LABELS[props.channel]}
+              channelLabel={CHANNEL_LABELS[props.channel]} attachmentLimits={props.attachmentLimits}
             />
           </Show>
         </Show>
