@@ -24,7 +24,7 @@ function props(over: Partial<AgentThreadViewProps> = {}): AgentThreadViewProps {
     channel: 'email', messages: [msg('m1'), msg('m2', { authorRole: 'agent', authorId: 'sam', authorName: 'Sam Rivera' })],
     userId: 'sam', replyDraft: '', onReplyInput: vi.fn(), onReply: vi.fn(async () => null),
     noteDraft: '', onNoteInput: vi.fn(), onNote: vi.fn(async () => null),
-    replyTakesFiles: true, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS,
+    replyTakesFiles: true, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onStatusChange: vi.fn(), onPriorityChange: vi.fn(), onAssigneeChange: vi.fn(),
     backHref: '/agent', ...over,
   };

@@ -8,7 +8,7 @@ import { AgentTicketControls, type AgentOption, type ChangeResult } from './agen
 import { StatusChip, TicketNumberChip } from './chips';
 import { ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
-import type { MessageItem } from './message-item';
+import type { AttachmentBlob, MessageItem } from './message-item';
 import { formatDate } from './now-clock';
 
 /** The ticket's own fields the agent's thread shows. */
@@ -45,6 +45,7 @@ export interface AgentThreadViewProps {
   onNoteInput(value: string): void;
   onNote(body: string, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
   onStatusChange(status: TicketStatus): ChangeResult;
@@ -101,6 +102,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
           messages={props.messages} channel={props.channel} userId={props.userId}
           emptyText="No messages in this conversation yet. Write the first one below."
           onRetry={props.onRetry} onDiscard={props.onDiscard} listRef={(element) => (list = element)}
+          attachmentBlob={props.attachmentBlob}
         />
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}

@@ -25,7 +25,7 @@ function view(overrides: Partial<TicketDetailViewProps> = {}) {
     selectedConversationId: 't1', onSelectConversation: vi.fn(), channel: 'portal',
     messages: [message('m1', 'customer', 'portal'), message('m2', 'agent', 'portal')],
     userId: 'u1', draft: '', onDraftInput: vi.fn(), onSend: vi.fn(async () => null),
-    attachmentLimits: DEFAULT_ATTACHMENT_LIMITS,
+    attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onMarkResolved: vi.fn(async () => undefined),
     backHref: '/tickets', newRequestHref: '/tickets/new', ...overrides,
   };

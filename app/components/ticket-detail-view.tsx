@@ -5,7 +5,7 @@ import type { Channel, TicketStatus } from '../model/constants';
 import { ConfirmDialog } from './confirm-dialog';
 import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
-import type { MessageItem } from './message-item';
+import type { AttachmentBlob, MessageItem } from './message-item';
 import { ReplyComposer } from './reply-composer';
 import { TicketHeader } from './ticket-header';
 
@@ -26,6 +26,7 @@ export interface TicketDetailViewProps {
   onDraftInput(value: string): void;
   onSend(body: string, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
   /** Rejects with the sentence to show in the dialog when the change could not be saved. */
@@ -84,6 +85,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
         <MessageList
           messages={props.messages} channel={props.channel} userId={props.userId}
           emptyText="No messages in this conversation yet." onRetry={props.onRetry} onDiscard={props.onDiscard}
+          attachmentBlob={props.attachmentBlob}
         />
         <Show
           when={props.ticket.status !== 'closed'}

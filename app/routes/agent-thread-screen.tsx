@@ -105,6 +105,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             onNoteInput={(v) => noteDraft.set(v)}
             onNote={note}
             attachmentLimits={data.attachmentLimits()}
+            attachmentBlob={(file) => data.attachmentBlob(file)}
             onRetry={(id) => data.retryMessage(id)}
             onDiscard={(id) => data.discardMessage(id)}
             onStatusChange={(s) => changed(agent.setStatus(ticketId, s))}

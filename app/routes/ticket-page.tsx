@@ -66,6 +66,7 @@ function TicketScreen(props: { ticketId: string }) {
             draft={draft().value()}
             onDraftInput={(v) => draft().set(v)}
             attachmentLimits={data.attachmentLimits()}
+            attachmentBlob={(file) => data.attachmentBlob(file)}
             onSend={async (body, files) => {
               try {
                 const kept = draft();
