@@ -7,6 +7,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
+import './styles/attachments.css';
 
 const [updateReady, setUpdateReady] = createSignal<null | (() => void)>(null);
 

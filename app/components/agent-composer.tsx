@@ -1,6 +1,8 @@
 /** The agent's composer: a public reply to the customer, or an internal note only agents see. */
 import { createSignal, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import type { Channel } from '../model/constants';
+import { createChosenFiles } from './chosen-files';
 import { CHANNEL_LABELS } from './conversation-chips';
 import { ReplyComposer } from './reply-composer';
 
@@ -10,15 +12,22 @@ export interface AgentComposerProps {
   customerName: string;
   replyDraft: string;
   onReplyInput(value: string): void;
-  onReply(body: string): Promise<string | null>;
+  onReply(body: string, files: readonly File[]): Promise<string | null>;
+  /** False while starting a conversation: its first message takes text only. */
+  replyTakesFiles: boolean;
   noteDraft: string;
   onNoteInput(value: string): void;
-  onNote(body: string): Promise<string | null>;
+  onNote(body: string, files: readonly File[]): Promise<string | null>;
+  attachmentLimits: AttachmentLimits;
 }
 
 /** Two toggle buttons pick Reply or Note; chat replies send on Enter, email and notes on Ctrl+Enter or Send. */
 export function AgentComposer(props: AgentComposerProps) {
   const [mode, setMode] = createSignal<'reply' | 'note'>('reply');
+  // Kept here, not in each composer, so that switching between Reply and Note keeps what was chosen for each.
+  const replyFiles = createChosenFiles();
+  const noteFiles = createChosenFiles();
+  const replyLimits = () => (props.replyTakesFiles ? props.attachmentLimits : undefined);
   return (
     <div class="agent-composer" classList={{ 'agent-composer-note': mode() === 'note' }}>
       <div class="composer-modes" role="group" aria-label="Write">
@@ -36,6 +45,7 @@ export function AgentComposer(props: AgentComposerProps) {
             class="composer-note" channelLabel="Internal note" label="Note" submitLabel="Add note"
             placeholder="Only agents see notes. The customer never receives them."
             value={props.noteDraft} onInput={props.onNoteInput} onSend={props.onNote}
+            chosen={noteFiles} attachmentLimits={props.attachmentLimits}
           />
         }
       >
@@ -44,6 +54,7 @@ export function AgentComposer(props: AgentComposerProps) {
           sendOnEnter={props.channel === 'chat'}
           placeholder={props.channel === 'chat' ? 'Type a message. Enter sends, Shift+Enter starts a new line.' : 'Write a reply…'}
           value={props.replyDraft} onInput={props.onReplyInput} onSend={props.onReply}
+          chosen={replyFiles} attachmentLimits={replyLimits()}
         />
       </Show>
     </div>

@@ -1,7 +1,8 @@
 /** The agent's thread with plain props: controls, conversations, notes marked internal, composers, text-only bodies. */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../model/attachment';
 import type { MessageItem } from './message-item';
 import { AgentThreadView, type AgentThreadViewProps } from './agent-thread-view';
 
@@ -23,6 +24,7 @@ function props(over: Partial<AgentThreadViewProps> = {}): AgentThreadViewProps {
     channel: 'email', messages: [msg('m1'), msg('m2', { authorRole: 'agent', authorId: 'sam', authorName: 'Sam Rivera' })],
     userId: 'sam', replyDraft: '', onReplyInput: vi.fn(), onReply: vi.fn(async () => null),
     noteDraft: '', onNoteInput: vi.fn(), onNote: vi.fn(async () => null),
+    replyTakesFiles: true, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onStatusChange: vi.fn(), onPriorityChange: vi.fn(), onAssigneeChange: vi.fn(),
     backHref: '/agent', ...over,
   };
@@ -30,6 +32,12 @@ function props(over: Partial<AgentThreadViewProps> = {}): AgentThreadViewProps {
 
 describe('AgentThreadView', () => {
   afterEach(cleanup);
+  // The chosen files' list is loaded on first use: load it before the tests, and give images an object URL.
+  beforeAll(async () => {
+    await import('./chosen-file-list');
+    URL.createObjectURL = vi.fn(() => 'blob:test/0');
+    URL.revokeObjectURL = vi.fn();
+  });
 
   it('heads the thread with number, status, priority, subject and customer, and changes status, priority, assignee', () => {
     const p = props();
@@ -55,7 +63,7 @@ describe('AgentThreadView', () => {
     fireEvent.keyDown(screen.getByLabelText('Reply to Ada Lovelace'), { key: 'Enter' });
     expect(p.onReply).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    await waitFor(() => expect(p.onReply).toHaveBeenCalledWith('Hello Ada'));
+    await waitFor(() => expect(p.onReply).toHaveBeenCalledWith('Hello Ada', []));
   });
 
   it('sends a chat reply on Enter but not on Shift+Enter, and shows the agent\'s own bubbles on the right', async () => {
@@ -68,7 +76,7 @@ describe('AgentThreadView', () => {
     fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
     expect(p.onReply).not.toHaveBeenCalled();
     fireEvent.keyDown(box, { key: 'Enter' });
-    await waitFor(() => expect(p.onReply).toHaveBeenCalledWith('Hi!'));
+    await waitFor(() => expect(p.onReply).toHaveBeenCalledWith('Hi!', []));
     expect(container.querySelectorAll('.bubble-right')).toHaveLength(1);
     expect(container.querySelector('.bubble-right')).toHaveTextContent('Sending');
   });
@@ -86,8 +94,33 @@ describe('AgentThreadView', () => {
     fireEvent.click(screen.getByRole('button', { name: /Note/ }));
     expect(screen.getByLabelText('Note')).toHaveValue('Refund approved');
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    await waitFor(() => expect(p.onNote).toHaveBeenCalledWith('Refund approved'));
+    await waitFor(() => expect(p.onNote).toHaveBeenCalledWith('Refund approved', []));
     expect(p.onReply).not.toHaveBeenCalled();
+  });
+
+  it('keeps files chosen for a note and for a reply apart, across the switch, and sends each with its text', async () => {
+    const p = props({ replyDraft: 'See the label', noteDraft: 'Customer sent the label' });
+    render(() => <AgentThreadView {...p} />);
+    const label = new File(['label'], 'label.pdf', { type: 'application/pdf' });
+    const shot = new File(['png'], 'shot.png', { type: 'image/png' });
+    fireEvent.change(screen.getByLabelText('Attach files'), { target: { files: [label] } });
+    fireEvent.click(screen.getByRole('button', { name: /Note/ }));
+    expect(screen.queryByText('label.pdf')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Attach files'), { target: { files: [shot] } });
+    expect(await screen.findByText('shot.png')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(p.onNote).toHaveBeenCalledWith('Customer sent the label', [shot]));
+    fireEvent.click(screen.getByRole('button', { name: /^Reply/ }));
+    expect(await screen.findByText('label.pdf')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(p.onReply).toHaveBeenCalledWith('See the label', [label]));
+  });
+
+  it('offers no files for the first message of a conversation being started (it takes text only)', () => {
+    render(() => <AgentThreadView {...props({ replyTakesFiles: false })} />);
+    expect(screen.queryByRole('button', { name: 'Attach files' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Note/ }));
+    expect(screen.getByRole('button', { name: 'Attach files' })).toBeInTheDocument();
   });
 
   it('starts an email or chat conversation and selects among several', () => {

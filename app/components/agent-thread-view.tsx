@@ -1,5 +1,6 @@
 /** The inbox's right panel: the selected ticket's header, controls, conversations, messages, notes and composer. */
 import { createEffect, on, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
@@ -7,7 +8,7 @@ import { AgentTicketControls, type AgentOption, type ChangeResult } from './agen
 import { StatusChip, TicketNumberChip } from './chips';
 import { ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
-import type { MessageItem } from './message-item';
+import type { AttachmentBlob, MessageItem } from './message-item';
 import { formatDate } from './now-clock';
 
 /** The ticket's own fields the agent's thread shows. */
@@ -37,10 +38,14 @@ export interface AgentThreadViewProps {
   userId: string;
   replyDraft: string;
   onReplyInput(value: string): void;
-  onReply(body: string): Promise<string | null>;
+  onReply(body: string, files: readonly File[]): Promise<string | null>;
+  /** False while starting a conversation: its first message takes text only. */
+  replyTakesFiles: boolean;
   noteDraft: string;
   onNoteInput(value: string): void;
-  onNote(body: string): Promise<string | null>;
+  onNote(body: string, files: readonly File[]): Promise<string | null>;
+  attachmentLimits: AttachmentLimits;
+  attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
   onStatusChange(status: TicketStatus): ChangeResult;
@@ -97,10 +102,12 @@ export function AgentThreadView(props: AgentThreadViewProps) {
           messages={props.messages} channel={props.channel} userId={props.userId}
           emptyText="No messages in this conversation yet. Write the first one below."
           onRetry={props.onRetry} onDiscard={props.onDiscard} listRef={(element) => (list = element)}
+          attachmentBlob={props.attachmentBlob}
         />
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
+          replyTakesFiles={props.replyTakesFiles} attachmentLimits={props.attachmentLimits}
           noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
         />
       </section>

@@ -1,13 +1,20 @@
 /** A chat message as a bubble: agents on the right, the customer on the left. */
 import { Show } from 'solid-js';
 import { DeliveryState } from './delivery-state';
-import type { MessageItem } from './message-item';
+import { MessageAttachments } from './lazy-attachments';
+import type { AttachmentBlob, MessageItem } from './message-item';
 import { formatDateTime } from './now-clock';
 
 /** Props: the message and whether it is the user's own (shows its delivery). */
-export interface ChatBubbleProps { message: MessageItem; own: boolean; onRetry(): Promise<void>; onDiscard(): Promise<void> }
+export interface ChatBubbleProps {
+  message: MessageItem;
+  own: boolean;
+  onRetry(): Promise<void>;
+  onDiscard(): Promise<void>;
+  attachmentBlob: AttachmentBlob;
+}
 
-/** One bubble with its sender and time; the body is text, never HTML. */
+/** One bubble with its sender, time and files; the body is text, never HTML. */
 export function ChatBubble(props: ChatBubbleProps) {
   const side = () => (props.message.authorRole === 'agent' ? 'right' : 'left');
   return (
@@ -22,6 +29,9 @@ export function ChatBubble(props: ChatBubbleProps) {
           <time datetime={new Date(props.message.createdAt).toISOString()}>{formatDateTime(props.message.createdAt)}</time>
         </div>
         <div class="message-body">{props.message.body}</div>
+        <Show when={props.message.attachments?.length}>
+          <MessageAttachments attachments={props.message.attachments ?? []} attachmentBlob={props.attachmentBlob} />
+        </Show>
       </div>
       <Show when={props.own}>
         <DeliveryState delivery={props.message.delivery} onRetry={props.onRetry} onDiscard={props.onDiscard} />

@@ -1,7 +1,8 @@
-/** An email or portal message as a card: sender, role, timestamp and a body that can be collapsed. */
+/** An email or portal message as a card: sender, role, timestamp, a body that can be collapsed and its files. */
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { DeliveryState } from './delivery-state';
-import { ROLE_LABELS, type MessageItem } from './message-item';
+import { MessageAttachments } from './lazy-attachments';
+import { ROLE_LABELS, type AttachmentBlob, type MessageItem } from './message-item';
 import { formatDateTime } from './now-clock';
 
 /** Props: the message, whether it is the user's own (shows its delivery), and starting expanded or not. */
@@ -11,9 +12,13 @@ export interface MessageCardProps {
   initiallyExpanded: boolean;
   onRetry(): Promise<void>;
   onDiscard(): Promise<void>;
+  attachmentBlob: AttachmentBlob;
 }
 
-/** The body is text, never HTML; collapsing leaves a one-line preview. */
+/** "1 file" or "3 files": what a collapsed card says of its attachments. */
+const fileCount = (n: number) => `${n} ${n === 1 ? 'file' : 'files'} attached`;
+
+/** The body is text, never HTML; collapsing leaves a one-line preview (and how many files, fetched once expanded). */
 export function MessageCard(props: MessageCardProps) {
   const [expanded, setExpanded] = createSignal(props.initiallyExpanded);
   const bodyId = createUniqueId();
@@ -45,6 +50,15 @@ export function MessageCard(props: MessageCardProps) {
       <div id={bodyId} class="message-body" classList={{ 'message-body-collapsed': !expanded() }}>
         {props.message.body}
       </div>
+      <Show when={props.message.attachments?.length}>
+        {(count) => (
+          <div class="message-attachments">
+            <Show when={expanded()} fallback={<p class="attachment-count">{fileCount(count())}</p>}>
+              <MessageAttachments attachments={props.message.attachments ?? []} attachmentBlob={props.attachmentBlob} />
+            </Show>
+          </div>
+        )}
+      </Show>
       <Show when={props.own}>
         <footer class="message-footer">
           <DeliveryState delivery={props.message.delivery} onRetry={props.onRetry} onDiscard={props.onDiscard} />

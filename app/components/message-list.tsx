@@ -3,7 +3,7 @@ import { For, Match, Switch } from 'solid-js';
 import type { Channel } from '../model/constants';
 import { ChatBubble } from './chat-bubble';
 import { MessageCard } from './message-card';
-import type { MessageItem } from './message-item';
+import type { AttachmentBlob, MessageItem } from './message-item';
 
 /** How many of the latest cards start expanded; older ones show a one-line preview. */
 const EXPANDED_TAIL = 3;
@@ -16,6 +16,8 @@ export function MessageList(props: {
   emptyText: string;
   onRetry: (id: string) => Promise<void>;
   onDiscard: (id: string) => Promise<void>;
+  /** A message's file as bytes, for its thumbnail or download. */
+  attachmentBlob: AttachmentBlob;
   /** Receives the list element, e.g. to scroll a new message into view. */
   listRef?: (element: HTMLDivElement) => void;
 }) {
@@ -28,7 +30,8 @@ export function MessageList(props: {
           <For each={props.messages}>
             {(m) => (
               <ChatBubble message={m} own={m.authorId === props.userId}
-                onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
+                onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)}
+                attachmentBlob={props.attachmentBlob} />
             )}
           </For>
         </div>
@@ -39,7 +42,8 @@ export function MessageList(props: {
             {(m, i) => (
               <MessageCard message={m} own={m.authorId === props.userId}
                 initiallyExpanded={i() >= (props.messages?.length ?? 0) - EXPANDED_TAIL}
-                onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)} />
+                onRetry={() => props.onRetry(m.id)} onDiscard={() => props.onDiscard(m.id)}
+                attachmentBlob={props.attachmentBlob} />
             )}
           </For>
         </div>

@@ -1,7 +1,11 @@
-/** New Support Request: Subject, Description, Message, with errors at each field on leaving it or submitting (over a limit, while typing). */
+/** New Support Request: Subject, Description, Message and files, with errors at each field on leaving it or submitting (over a limit, while typing). */
 import { createSignal, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import { LIMITS } from '../model/constants';
 import { descriptionError, firstMessageError, subjectError, textLength } from '../model/text-rules';
+import { AttachFiles } from './attach-files';
+import { createChosenFiles } from './chosen-files';
+import { createFileDrop } from './file-drop';
 import { Spinner } from './spinner';
 import { TextField } from './text-field';
 
@@ -9,11 +13,15 @@ import { TextField } from './text-field';
 export interface NewTicketValues { subject: string; description: string; message: string }
 type Field = keyof NewTicketValues;
 
-/** Props: values live outside (a draft that survives reloads); `onSubmit` resolves to an error sentence or null. */
+/**
+ * Props: values live outside (a draft that survives reloads); the chosen files live here, in memory only, until
+ * sent. `onSubmit` resolves to an error sentence or null (then the files sent are cleared).
+ */
 export interface NewTicketFormProps {
   values: NewTicketValues;
   onChange(field: Field, value: string): void;
-  onSubmit(values: NewTicketValues): Promise<string | null>;
+  onSubmit(values: NewTicketValues, files: readonly File[]): Promise<string | null>;
+  attachmentLimits: AttachmentLimits;
   onCancel(): void;
   backHref: string;
 }
@@ -32,6 +40,8 @@ export function NewTicketForm(props: NewTicketFormProps) {
   const [busy, setBusy] = createSignal(false);
   const [formError, setFormError] = createSignal<string | null>(null);
   const inputs: Partial<Record<Field, HTMLInputElement | HTMLTextAreaElement>> = {};
+  const chosen = createChosenFiles();
+  const drop = createFileDrop(() => props.attachmentLimits, (files, limits) => chosen.add(files, limits));
   // A field's error shows once it was left (or on submit); a text over its limit says so at once, while typing,
   // so nobody types 360 characters to learn that 200 fit.
   const error = (f: Field) => {
@@ -52,8 +62,11 @@ export function NewTicketForm(props: NewTicketFormProps) {
     }
     setBusy(true);
     setFormError(null);
+    const files = chosen.files();
     try {
-      setFormError(await props.onSubmit({ ...props.values }));
+      const result = await props.onSubmit({ ...props.values }, files);
+      setFormError(result);
+      if (result === null) chosen.sent(files);
     } finally {
       setBusy(false);
     }
@@ -63,7 +76,11 @@ export function NewTicketForm(props: NewTicketFormProps) {
     <main class="page page-narrow" id="main">
       <a class="back-link" href={props.backHref}><span aria-hidden="true">←</span> Back</a>
       <h1 class="page-title">New Support Request</h1>
-      <form class="card form-card" onSubmit={submit} noValidate>
+      <form
+        class="card form-card" classList={{ 'drop-over': drop.over() }} onSubmit={submit} noValidate
+        onDragEnter={drop.onDragEnter} onDragOver={drop.onDragOver} onDragLeave={drop.onDragLeave}
+        onDrop={drop.onDrop} onPaste={drop.onPaste}
+      >
         <TextField
           label="Subject" name="subject" required value={props.values.subject}
           onInput={(v) => props.onChange('subject', v)} onBlur={() => touch('subject')} error={error('subject')}
@@ -81,6 +98,7 @@ export function NewTicketForm(props: NewTicketFormProps) {
           onInput={(v) => props.onChange('message', v)} onBlur={() => touch('message')} error={error('message')}
           ref={(el) => (inputs.message = el)}
         />
+        <AttachFiles chosen={chosen} limits={props.attachmentLimits} />
         <Show when={formError()}>
           <p class="form-error" role="alert">{formError()}</p>
         </Show>

@@ -1,12 +1,21 @@
-/** The reply composer under the messages: a text area and Send; the text is a draft kept by the caller. */
+/** The reply composer under the messages: a text area, files and Send; the text is a draft kept by the caller. */
 import { createSignal, createUniqueId, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import { replyError } from '../model/text-rules';
+import { AttachFiles } from './attach-files';
+import { createChosenFiles, type ChosenFilesState } from './chosen-files';
+import { createFileDrop } from './file-drop';
 
 /** Props: the draft value and its setter; `onSend` resolves to an error sentence, or null once written. */
 export interface ReplyComposerProps {
   value: string;
   onInput(value: string): void;
-  onSend(body: string): Promise<string | null>;
+  /** `files` are the chosen files shown when Send was pressed ([] when none, or when the reply takes none). */
+  onSend(body: string, files: readonly File[]): Promise<string | null>;
+  /** The limits to tell and check; without them the composer takes no files. */
+  attachmentLimits?: AttachmentLimits;
+  /** The chosen files, when the caller keeps them (e.g. across the agent's Reply / Note switch); else the composer's own. */
+  chosen?: ChosenFilesState;
   channelLabel: string;
   /** Replaces "Reply · {channel}" as the field's label (e.g. "Reply to Ada Lovelace"). */
   label?: string;
@@ -23,6 +32,9 @@ export function ReplyComposer(props: ReplyComposerProps) {
   const id = createUniqueId();
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // Who keeps the files is decided once, at setup.
+  const chosen = props.chosen ?? createChosenFiles();
+  const drop = createFileDrop(() => props.attachmentLimits, (files, limits) => chosen.add(files, limits));
 
   async function send(e?: Event) {
     e?.preventDefault();
@@ -31,15 +43,22 @@ export function ReplyComposer(props: ReplyComposerProps) {
     setError(problem);
     if (problem) return;
     setBusy(true);
+    const files = props.attachmentLimits ? chosen.files() : [];
     try {
-      setError(await props.onSend(props.value));
+      const result = await props.onSend(props.value, files);
+      setError(result);
+      if (result === null) chosen.sent(files);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form class={`composer ${props.class ?? ''}`} onSubmit={send}>
+    <form
+      class={`composer ${props.class ?? ''}`} classList={{ 'drop-over': drop.over() }} onSubmit={send}
+      onDragEnter={drop.onDragEnter} onDragOver={drop.onDragOver} onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop} onPaste={drop.onPaste}
+    >
       <label class="field-label" for={id}>
         <Show when={props.label} fallback={<>Reply <span class="muted">· {props.channelLabel}</span></>}>{props.label}</Show>
       </label>
@@ -54,6 +73,9 @@ export function ReplyComposer(props: ReplyComposerProps) {
           if (e.ctrlKey || e.metaKey || (props.sendOnEnter && !e.shiftKey)) void send(e);
         }}
       />
+      <Show when={props.attachmentLimits}>
+        {(limits) => <AttachFiles chosen={chosen} limits={limits()} />}
+      </Show>
       <div class="composer-actions">
         <Show when={error()}><p class="field-error" id={`${id}-error`} role="alert">{error()}</p></Show>
         <button type="submit" class="button button-primary" disabled={busy()}>{props.submitLabel ?? 'Send'}</button>

@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../model/attachment';
 import type { Channel } from '../model/constants';
 import type { MessageItem } from './message-item';
 import { TicketDetailView, type TicketDetailViewProps } from './ticket-detail-view';
@@ -24,6 +25,7 @@ function view(overrides: Partial<TicketDetailViewProps> = {}) {
     selectedConversationId: 't1', onSelectConversation: vi.fn(), channel: 'portal',
     messages: [message('m1', 'customer', 'portal'), message('m2', 'agent', 'portal')],
     userId: 'u1', draft: '', onDraftInput: vi.fn(), onSend: vi.fn(async () => null),
+    attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onMarkResolved: vi.fn(async () => undefined),
     backHref: '/tickets', newRequestHref: '/tickets/new', ...overrides,
   };
@@ -98,7 +100,7 @@ describe('TicketDetailView', () => {
   it('sends a short reply, and refuses an empty one in words', async () => {
     const props = view({ draft: 'Thanks!' });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect(props.onSend).toHaveBeenCalledWith('Thanks!');
+    expect(props.onSend).toHaveBeenCalledWith('Thanks!', []);
     cleanup();
     const empty = view({ draft: '  ' });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));

@@ -1,10 +1,11 @@
 /** The ticket screen: header, info bar, description, conversation selector, messages and the composer. */
 import { createSignal, Show } from 'solid-js';
+import type { AttachmentLimits } from '../model/attachment';
 import type { Channel, TicketStatus } from '../model/constants';
 import { ConfirmDialog } from './confirm-dialog';
 import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
-import type { MessageItem } from './message-item';
+import type { AttachmentBlob, MessageItem } from './message-item';
 import { ReplyComposer } from './reply-composer';
 import { TicketHeader } from './ticket-header';
 
@@ -23,7 +24,9 @@ export interface TicketDetailViewProps {
   userId: string;
   draft: string;
   onDraftInput(value: string): void;
-  onSend(body: string): Promise<string | null>;
+  onSend(body: string, files: readonly File[]): Promise<string | null>;
+  attachmentLimits: AttachmentLimits;
+  attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
   /** Rejects with the sentence to show in the dialog when the change could not be saved. */
@@ -82,6 +85,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
         <MessageList
           messages={props.messages} channel={props.channel} userId={props.userId}
           emptyText="No messages in this conversation yet." onRetry={props.onRetry} onDiscard={props.onDiscard}
+          attachmentBlob={props.attachmentBlob}
         />
         <Show
           when={props.ticket.status !== 'closed'}
@@ -96,7 +100,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
           <Show when={props.messages !== undefined}>
             <ReplyComposer
               value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
-              channelLabel={CHANNEL_LABELS[props.channel]}
+              channelLabel={CHANNEL_LABELS[props.channel]} attachmentLimits={props.attachmentLimits}
             />
           </Show>
         </Show>

@@ -43,7 +43,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
   const replyDraft = createMemo(() => data.draft(`agent-reply:${ticketId}:${starting() ?? selected().id}`));
   const noteDraft = data.draft(`agent-note:${ticketId}`);
 
-  async function reply(body: string): Promise<string | null> {
+  async function reply(body: string, files: readonly File[]): Promise<string | null> {
     try {
       const draft = starting();
       const kept = replyDraft();
@@ -52,7 +52,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
         setStarting(null);
         setChosen(id);
       } else {
-        await agent.agentReply({ ticketId, conversationId: selected().id, channel: selected().channel, body });
+        await agent.agentReply({ ticketId, conversationId: selected().id, channel: selected().channel, body, files });
       }
       kept.sent(body);
       return null;
@@ -65,9 +65,9 @@ export function AgentThreadScreen(props: { ticketId: string }) {
   const changed = (write: Promise<void>): Promise<string | null> =>
     write.then(() => null, (error: unknown) => messageOf(error, 'The change could not be saved.'));
 
-  async function note(body: string): Promise<string | null> {
+  async function note(body: string, files: readonly File[]): Promise<string | null> {
     try {
-      await agent.addInternalNote({ ticketId, body });
+      await agent.addInternalNote({ ticketId, body, files });
       noteDraft.sent(body);
       return null;
     } catch (error) {
@@ -100,9 +100,12 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             replyDraft={replyDraft().value()}
             onReplyInput={(v) => replyDraft().set(v)}
             onReply={reply}
+            replyTakesFiles={!starting()}
             noteDraft={noteDraft.value()}
             onNoteInput={(v) => noteDraft.set(v)}
             onNote={note}
+            attachmentLimits={data.attachmentLimits()}
+            attachmentBlob={(file) => data.attachmentBlob(file)}
             onRetry={(id) => data.retryMessage(id)}
             onDiscard={(id) => data.discardMessage(id)}
             onStatusChange={(s) => changed(agent.setStatus(ticketId, s))}

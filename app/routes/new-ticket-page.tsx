@@ -1,4 +1,7 @@
-/** /tickets/new: the new request form; the half-typed request is a draft that survives reloads, until Cancel. */
+/**
+ * /tickets/new: the new request form; the half-typed request is a draft that survives reloads, until Cancel. The
+ * chosen files do not: a draft is text, and the files are kept on the device only once the request is made.
+ */
 import { useNavigate } from '@solidjs/router';
 import { NewTicketForm, type NewTicketValues } from '../components/new-ticket-form';
 import { useData } from '../data';
@@ -30,9 +33,10 @@ export default function NewTicketPage() {
         navigate('/tickets');
       }}
       backHref="/tickets"
-      onSubmit={async (input) => {
+      attachmentLimits={data.attachmentLimits()}
+      onSubmit={async (input, files) => {
         try {
-          const id = await data.createTicket(input);
+          const id = await data.createTicket({ ...input, files });
           Object.values(drafts).forEach((d) => d.clear());
           navigate(`/tickets/${encodeURIComponent(id)}`, { replace: true });
           return null;

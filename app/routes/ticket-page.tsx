@@ -65,10 +65,12 @@ function TicketScreen(props: { ticketId: string }) {
             userId={data.user.id}
             draft={draft().value()}
             onDraftInput={(v) => draft().set(v)}
-            onSend={async (body) => {
+            attachmentLimits={data.attachmentLimits()}
+            attachmentBlob={(file) => data.attachmentBlob(file)}
+            onSend={async (body, files) => {
               try {
                 const kept = draft();
-                await data.reply({ ticketId, conversationId: selected().id, channel: selected().channel, body });
+                await data.reply({ ticketId, conversationId: selected().id, channel: selected().channel, body, files });
                 kept.sent(body);
                 return null;
               } catch (error) {
