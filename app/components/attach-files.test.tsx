@@ -20,10 +20,10 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function composer(result: string | null = null, limits: AttachmentLimits | undefined = LIMITS) {
+function composer(result: string | null = null, limits: AttachmentLimits | undefined = LIMITS, value = 'Here is the log.') {
   const onSend = vi.fn(async (_body: string, _files: readonly File[]) => result);
   render(() => (
-    <ReplyComposer value="Here is the log." onInput={() => {}} onSend={onSend} channelLabel="Portal" attachmentLimits={limits} />
+    <ReplyComposer value={value} onInput={() => {}} onSend={onSend} channelLabel="Portal" attachmentLimits={limits} />
   ));
   const form = screen.getByRole('button', { name: 'Send' }).closest('form')!;
   const input = screen.getByLabelText('Attach files') as HTMLInputElement;
@@ -136,6 +136,16 @@ describe('AttachFiles in a composer', () => {
     await waitFor(() => expect(onSend).toHaveBeenCalledWith('Here is the log.', chosen));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/0');
+  });
+
+  it('sends files alone, with no words, but not an empty reply', async () => {
+    const { input, onSend } = composer(null, LIMITS, '');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Write a reply first.');
+    const shot = file('shot.png', 'image/png');
+    await userEvent.setup().upload(input, [shot]);
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith('', [shot]));
   });
 
   it('keeps the chosen files when sending fails', async () => {

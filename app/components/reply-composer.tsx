@@ -39,11 +39,12 @@ export function ReplyComposer(props: ReplyComposerProps) {
   async function send(e?: Event) {
     e?.preventDefault();
     if (busy()) return;
-    const problem = replyError(props.value);
+    const files = props.attachmentLimits ? chosen.files() : [];
+    // Files alone are a reply (a screenshot says it).
+    const problem = replyError(props.value, files.length > 0);
     setError(problem);
     if (problem) return;
     setBusy(true);
-    const files = props.attachmentLimits ? chosen.files() : [];
     try {
       const result = await props.onSend(props.value, files);
       setError(result);
