@@ -5,7 +5,9 @@ import { DEMO_PASSWORD } from '../../sync-server/services/seed-demo';
 export interface AgentApi {
   user: { id: string; name: string };
   all<T>(collection: 'tickets' | 'messages'): Promise<(T & { _id: string; _rev: string })[]>;
-  write(collection: 'tickets' | 'messages', docs: object[]): Promise<{ id: string; ok?: boolean; error?: string }[]>;
+  write(collection: 'tickets' | 'messages', docs: object[]): Promise<{ id: string; ok?: boolean; error?: string; reason?: string }[]>;
+  /** A GET of `path` with this session (an attachment's bytes, say). */
+  get(path: string): Promise<Response>;
 }
 
 /** Signs in as the demo agent. */
@@ -29,7 +31,8 @@ export async function signInAgent(baseUrl: string, email = 'sam@example.com'): P
     },
     async write(collection, docs) {
       const res = await call(`/db/${collection}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs }) });
-      return (await res.json()) as { id: string; ok?: boolean; error?: string }[];
+      return (await res.json()) as { id: string; ok?: boolean; error?: string; reason?: string }[];
     },
+    get: (path) => fetch(`${baseUrl}${path}`, { headers: { cookie } }),
   };
 }

@@ -1,0 +1,151 @@
+/**
+ * Attachments in the browser (issue 13): a file attached by the button and one pasted go with a reply; the agent
+ * sees the thumbnail live and downloads the file byte for byte; another customer gets a 404 for it and may not
+ * name it; a file attached offline is kept through a reload and sent once when the network is back; an SVG with a
+ * script downloads and never runs; a file over the limit is refused before sending.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageDoc, TicketDoc } from '../app/model';
+import { DEMO_PASSWORD } from '../sync-server/services/seed-demo';
+import { launchBrowser, serviceWorkerReady, signIn, signInAgent, startServer, type RunningBrowser, type RunningServer } from './support';
+
+const LIVE = { timeout: 30_000 };
+// A real 1×1 PNG, so that the thumbnail decodes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const NOTES = 'Steps:\n1. Open the app\n2. It crashes\n';
+
+let server: RunningServer;
+let customer: RunningBrowser;
+let agent: RunningBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  [customer, agent] = await Promise.all([launchBrowser(server.baseUrl), launchBrowser(server.baseUrl)]);
+});
+afterAll(async () => {
+  await Promise.all([customer?.close(), agent?.close()]);
+  await server?.close();
+});
+
+/** Pastes a file into the reply box, as a screenshot from the clipboard arrives. */
+async function pasteFile(page: Page, name: string, type: string, text: string): Promise<void> {
+  await page.locator('textarea[name="reply"]').evaluate((box, file) => {
+    const data = new DataTransfer();
+    data.items.add(new File([file.text], file.name, { type: file.type }));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, { name, type, text });
+}
+
+async function messageWithBody(body: string): Promise<MessageDoc> {
+  const api = await signInAgent(server.baseUrl);
+  const found = (await api.all<MessageDoc>('messages')).filter((m) => m.body === body);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('attachments journey', () => {
+  let ticketId: string;
+  let notesId: string;
+
+  it('sends files chosen by the button and by paste; the agent sees them live and downloads the file byte for byte', async () => {
+    const page = customer.page;
+    await signIn(page, 'ada@example.com');
+    await page.getByRole('link', { name: 'New Request' }).click();
+    await page.getByLabel('Subject').fill('The app crashes at start');
+    await page.getByLabel('Message').fill('It crashes right away, see the screenshot.');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'screen.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('list', { name: 'Files to send' }).getByText('screen.png').waitFor();
+    await page.getByRole('button', { name: 'Submit Request' }).click();
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+    ticketId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByRole('img', { name: 'screen.png' }).waitFor();
+    await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
+
+    const agentPage = agent.page;
+    await agentPage.goto('/login');
+    await agentPage.getByLabel('Email address').fill('sam@example.com');
+    await agentPage.getByLabel('Password').fill(DEMO_PASSWORD);
+    await agentPage.getByRole('button', { name: 'Sign in' }).click();
+    await agentPage.waitForURL('**/agent');
+    await agentPage.goto(`/agent/tickets/${ticketId}`);
+    // The image decoded from the bytes the agent's device fetched.
+    const thumbnail = agentPage.getByRole('img', { name: 'screen.png' });
+    await thumbnail.waitFor(LIVE);
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+
+    // A reply with a pasted file: live on the agent's open thread.
+    await pasteFile(page, 'notes.txt', 'text/plain', NOTES);
+    await page.getByRole('list', { name: 'Files to send' }).getByText('notes.txt').waitFor();
+    await page.locator('textarea[name="reply"]').fill('My notes.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: /^Download notes\.txt/ }).waitFor();
+    const row = agentPage.getByRole('button', { name: /^Download notes\.txt/ });
+    await row.waitFor(LIVE);
+    const [download] = await Promise.all([agentPage.waitForEvent('download'), row.click()]);
+    expect(download.suggestedFilename()).toBe('notes.txt');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(NOTES);
+    expect(agentPage.url()).toContain(`/agent/tickets/${ticketId}`);
+
+    const message = await messageWithBody('My notes.');
+    expect(message.attachments!.map((file) => file.name)).toEqual(['notes.txt']);
+    notesId = message.attachments![0]!.id;
+    expect(await (await (await signInAgent(server.baseUrl)).get(`/api/attachments/${notesId}`)).text()).toBe(NOTES);
+  });
+
+  it('answers another customer 404 for the file, and refuses a message of hers that names it', async () => {
+    const grace = await signInAgent(server.baseUrl, 'grace@example.com');
+    expect((await grace.get(`/api/attachments/${notesId}`)).status).toBe(404);
+    const hers = (await grace.all<TicketDoc>('tickets'))[0]!;
+    const file = (await messageWithBody('My notes.')).attachments![0]!;
+    const [row] = await grace.write('messages', [{
+      _id: crypto.randomUUID(), schemaVersion: 2, ticketId: hers._id, customerId: hers.customerId, conversationId: hers._id,
+      channel: 'portal', visibility: 'public', authorRole: 'customer', authorId: grace.user.id, authorName: grace.user.name,
+      body: 'Is this mine?', createdAt: Date.now(), attachments: [file],
+    }]);
+    expect(row).toMatchObject({ error: 'forbidden' });
+  });
+
+  it('keeps a file attached offline through a reload and sends it, then its reply, once the network is back', async () => {
+    const page = customer.page;
+    await serviceWorkerReady(page);
+    await customer.context.setOffline(true);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'offline.log', mimeType: 'text/plain', buffer: Buffer.from('written on a train\n') });
+    await page.locator('textarea[name="reply"]').fill('The log from the train.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Waiting for network').first().waitFor();
+    await page.reload();
+    await page.getByText('The log from the train.').waitFor();
+    await page.getByRole('button', { name: /^Download offline\.log/ }).waitFor();
+
+    await customer.context.setOffline(false);
+    await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
+    const message = await messageWithBody('The log from the train.');
+    const served = await (await signInAgent(server.baseUrl)).get(`/api/attachments/${message.attachments![0]!.id}`);
+    expect([served.status, await served.text()]).toEqual([200, 'written on a train\n']);
+  });
+
+  it('downloads an SVG with a script instead of running it, and refuses a file over the limit before sending', async () => {
+    const page = customer.page;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("ran");window.top.pwned=1</script></svg>';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+    await page.locator('textarea[name="reply"]').fill('Our logo.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const row = page.getByRole('button', { name: /^Download logo\.svg/ });
+    await row.waitFor();
+    await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(svg);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(page.url()).toContain(`/tickets/${ticketId}`);
+
+    const huge = Buffer.alloc(25 * 1024 * 1024 + 1);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: huge });
+    await page.getByText('“huge.bin” is 25 MB: a file can be at most 25 MB.').waitFor();
+    expect(await page.getByRole('list', { name: 'Files to send' }).count()).toBe(0);
+  });
+});
