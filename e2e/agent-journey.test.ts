@@ -1,33 +1,11 @@
 /** The agent inbox journey: a customer and an agent in two browsers at once, each seeing the other's work live. */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketDoc } from '../app/model';
-import { DEMO_PASSWORD } from '../sync-server/services/seed-demo';
-import { launchBrowser, signIn, signInAgent, startServer, type RunningBrowser, type RunningServer } from './support';
+import { signIn, signInAgent, signInAsAgent, useCustomerAndAgent } from './support';
 
 const LIVE = { timeout: 30_000 };
-let server: RunningServer;
-let customer: RunningBrowser;
-let agent: RunningBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  [customer, agent] = await Promise.all([launchBrowser(server.baseUrl), launchBrowser(server.baseUrl)]);
-});
-afterAll(async () => {
-  await Promise.all([customer?.close(), agent?.close()]);
-  await server?.close();
-});
-
-/** Signs in through /login as the demo agent and waits for the inbox's rows. */
-async function signInAsAgent(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill('sam@example.com');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/agent');
-  await page.locator('.inbox-row').first().waitFor(LIVE);
-}
+const journey = useCustomerAndAgent();
 
 /** Every string value stored in the page's IndexedDB databases, joined (what the device holds). */
 async function deviceText(page: Page): Promise<string> {
@@ -55,22 +33,22 @@ async function deviceText(page: Page): Promise<string> {
 
 describe('agent inbox journey', () => {
   it('keeps a signed-out user and a customer out of /agent', async () => {
-    await customer.page.goto('/agent');
-    await customer.page.waitForURL('**/login');
-    await signIn(customer.page, 'ada@example.com');
-    await customer.page.goto('/agent/tickets/anything');
-    await customer.page.waitForURL('**/tickets');
-    await customer.page.getByRole('heading', { name: 'My Tickets' }).waitFor();
+    await journey.customer.page.goto('/agent');
+    await journey.customer.page.waitForURL('**/login');
+    await signIn(journey.customer.page, 'ada@example.com');
+    await journey.customer.page.goto('/agent/tickets/anything');
+    await journey.customer.page.waitForURL('**/tickets');
+    await journey.customer.page.getByRole('heading', { name: 'My Tickets' }).waitFor();
   });
 
   it('customer and agent at once: replies, a new chat, an internal note the customer never gets, and resolving', async () => {
-    const api = await signInAgent(server.baseUrl);
+    const api = await signInAgent(journey.server.baseUrl);
     const ticket = (await api.all<TicketDoc>('tickets'))
       .find((t) => t.subject === 'Team member cannot accept the invitation link')!;
-    const c = customer.page;
-    const a = agent.page;
+    const c = journey.customer.page;
+    const a = journey.agent.page;
     const customerTraffic: string[] = [];
-    customer.context.on('response', (response) => {
+    journey.customer.context.on('response', (response) => {
       if (!response.url().includes('/db/')) return;
       void response.text().then((text) => customerTraffic.push(text), () => undefined);
     });
@@ -144,8 +122,8 @@ describe('agent inbox journey', () => {
   });
 
   it('shows message bodies and subjects holding HTML or script as text in the thread and the list', async () => {
-    const c = customer.page;
-    const a = agent.page;
+    const c = journey.customer.page;
+    const a = journey.agent.page;
     const subject = '<img src=x onerror="window.__hacked=1"> Export <b>broken</b>';
     const body = '<script>window.__hacked=2</script><img src=x onerror="window.__hacked=3"> it fails';
     await c.goto('/tickets/new');
@@ -166,12 +144,12 @@ describe('agent inbox journey', () => {
   });
 
   it('marks unread live and counts it in the title; searches and replies offline, delivered on reconnect', async () => {
-    const api = await signInAgent(server.baseUrl);
+    const api = await signInAgent(journey.server.baseUrl);
     const tickets = await api.all<TicketDoc>('tickets');
     const watched = tickets.find((t) => t.subject === 'Scheduled report emails stopped arriving')!;
     const other = tickets.find((t) => t.subject === 'Webhook deliveries failing with 502 since this morning')!;
-    const c = customer.page;
-    const a = agent.page;
+    const c = journey.customer.page;
+    const a = journey.agent.page;
     const unreadInTitle = async () => Number(/^\((\d+)\) Inbox/.exec(await a.title())?.[1] ?? 0);
     const watchedRow = a.locator('.inbox-row', { hasText: watched.subject });
 
@@ -191,7 +169,7 @@ describe('agent inbox journey', () => {
     await watchedRow.locator('.unread-dot').waitFor(LIVE);
     await expect.poll(unreadInTitle).toBe(before + 1);
 
-    await agent.context.setOffline(true);
+    await journey.agent.context.setOffline(true);
     await a.locator('.sync-offline').waitFor(LIVE);
     await a.getByLabel('Search tickets').fill(`TK-${watched.number}`);
     await expect.poll(() => a.locator('.inbox-row').count()).toBe(1);
@@ -202,7 +180,7 @@ describe('agent inbox journey', () => {
     await a.getByLabel('Reply to Ada Lovelace').fill(answer);
     await a.getByRole('button', { name: 'Send' }).click();
     await a.locator('.message-card', { hasText: answer }).locator('.delivery-sending').waitFor();
-    await agent.context.setOffline(false);
+    await journey.agent.context.setOffline(false);
     await a.locator('.message-card', { hasText: answer }).locator('.delivery-sent').waitFor(LIVE);
     await c.getByText(answer).waitFor(LIVE);
   });

@@ -6,28 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageDoc, TicketDoc } from '../app/model';
-import { DEMO_PASSWORD } from '../sync-server/services/seed-demo';
-import { launchBrowser, serviceWorkerReady, signIn, signInAgent, startServer, type RunningBrowser, type RunningServer } from './support';
+import { serviceWorkerReady, signIn, signInAgent, signInAsAgent, useCustomerAndAgent } from './support';
 
 const LIVE = { timeout: 30_000 };
 // A real 1×1 PNG, so that the thumbnail decodes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const NOTES = 'Steps:\n1. Open the app\n2. It crashes\n';
 
-let server: RunningServer;
-let customer: RunningBrowser;
-let agent: RunningBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  [customer, agent] = await Promise.all([launchBrowser(server.baseUrl), launchBrowser(server.baseUrl)]);
-});
-afterAll(async () => {
-  await Promise.all([customer?.close(), agent?.close()]);
-  await server?.close();
-});
+const journey = useCustomerAndAgent();
 
 /** Pastes a file into the reply box, as a screenshot from the clipboard arrives. */
 async function pasteFile(page: Page, name: string, type: string, text: string): Promise<void> {
@@ -39,7 +27,7 @@ async function pasteFile(page: Page, name: string, type: string, text: string): 
 }
 
 async function messageWithBody(body: string): Promise<MessageDoc> {
-  const api = await signInAgent(server.baseUrl);
+  const api = await signInAgent(journey.server.baseUrl);
   const found = (await api.all<MessageDoc>('messages')).filter((m) => m.body === body);
   expect(found).toHaveLength(1);
   return found[0]!;
@@ -50,7 +38,7 @@ describe('attachments journey', () => {
   let notesId: string;
 
   it('sends files chosen by the button and by paste; the agent sees them live and downloads the file byte for byte', async () => {
-    const page = customer.page;
+    const page = journey.customer.page;
     await signIn(page, 'ada@example.com');
     await page.getByRole('link', { name: 'New Request' }).click();
     await page.getByLabel('Subject').fill('The app crashes at start');
@@ -63,12 +51,8 @@ describe('attachments journey', () => {
     await page.getByRole('img', { name: 'screen.png' }).waitFor();
     await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
 
-    const agentPage = agent.page;
-    await agentPage.goto('/login');
-    await agentPage.getByLabel('Email address').fill('sam@example.com');
-    await agentPage.getByLabel('Password').fill(DEMO_PASSWORD);
-    await agentPage.getByRole('button', { name: 'Sign in' }).click();
-    await agentPage.waitForURL('**/agent');
+    const agentPage = journey.agent.page;
+    await signInAsAgent(agentPage);
     await agentPage.goto(`/agent/tickets/${ticketId}`);
     // The image decoded from the bytes the agent's device fetched.
     const thumbnail = agentPage.getByRole('img', { name: 'screen.png' });
@@ -91,11 +75,11 @@ describe('attachments journey', () => {
     const message = await messageWithBody('My notes.');
     expect(message.attachments!.map((file) => file.name)).toEqual(['notes.txt']);
     notesId = message.attachments![0]!.id;
-    expect(await (await (await signInAgent(server.baseUrl)).get(`/api/attachments/${notesId}`)).text()).toBe(NOTES);
+    expect(await (await (await signInAgent(journey.server.baseUrl)).get(`/api/attachments/${notesId}`)).text()).toBe(NOTES);
   });
 
   it('answers another customer 404 for the file, and refuses a message of hers that names it', async () => {
-    const grace = await signInAgent(server.baseUrl, 'grace@example.com');
+    const grace = await signInAgent(journey.server.baseUrl, 'grace@example.com');
     expect((await grace.get(`/api/attachments/${notesId}`)).status).toBe(404);
     const hers = (await grace.all<TicketDoc>('tickets'))[0]!;
     const file = (await messageWithBody('My notes.')).attachments![0]!;
@@ -108,9 +92,9 @@ describe('attachments journey', () => {
   });
 
   it('keeps a file attached offline through a reload and sends it, then its reply, once the network is back', async () => {
-    const page = customer.page;
+    const page = journey.customer.page;
     await serviceWorkerReady(page);
-    await customer.context.setOffline(true);
+    await journey.customer.context.setOffline(true);
     await page.locator('input[type="file"]').setInputFiles({ name: 'offline.log', mimeType: 'text/plain', buffer: Buffer.from('written on a train\n') });
     await page.locator('textarea[name="reply"]').fill('The log from the train.');
     await page.getByRole('button', { name: 'Send' }).click();
@@ -119,15 +103,15 @@ describe('attachments journey', () => {
     await page.getByText('The log from the train.').waitFor();
     await page.getByRole('button', { name: /^Download offline\.log/ }).waitFor();
 
-    await customer.context.setOffline(false);
+    await journey.customer.context.setOffline(false);
     await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
     const message = await messageWithBody('The log from the train.');
-    const served = await (await signInAgent(server.baseUrl)).get(`/api/attachments/${message.attachments![0]!.id}`);
+    const served = await (await signInAgent(journey.server.baseUrl)).get(`/api/attachments/${message.attachments![0]!.id}`);
     expect([served.status, await served.text()]).toEqual([200, 'written on a train\n']);
   });
 
   it('downloads an SVG with a script instead of running it, and refuses a file over the limit before sending', async () => {
-    const page = customer.page;
+    const page = journey.customer.page;
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("ran");window.top.pwned=1</script></svg>';

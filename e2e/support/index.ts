@@ -1,7 +1,7 @@
 /** Shared launchers for the browser journeys: keep this API small. */
 export { startServer, type RunningServer } from './server-launcher';
 export { launchBrowser, CHROMIUM_ARGS, type RunningBrowser } from './browser-launcher';
-export { serviceWorkerReady, signIn } from './sign-in';
+export { serviceWorkerReady, signIn, signInAsAgent } from './sign-in';
 export { signInAgent, type AgentApi } from './agent-api';
 export { axeViolations } from './axe';
-export { useServerAndBrowser, type Journey } from './journey-setup';
+export { useCustomerAndAgent, useServerAndBrowser, type Journey, type TwoPeopleJourney } from './journey-setup';

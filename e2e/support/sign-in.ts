@@ -21,6 +21,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('heading', { name: 'My Tickets' }).waitFor();
 }
 
+/** Signs in through /login as the demo agent and waits for the inbox's first row. */
+export async function signInAsAgent(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill('sam@example.com');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/agent');
+  await page.locator('.inbox-row').first().waitFor({ timeout: 30_000 });
+}
+
 /** Resolves once a service worker controls `page` (the app shell is then cached for offline starts). */
 export async function serviceWorkerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
