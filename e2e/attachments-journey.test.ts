@@ -101,7 +101,9 @@ describe('attachments journey', () => {
     await page.getByText('Waiting for network').first().waitFor();
     await page.reload();
     await page.getByText('The log from the train.').waitFor();
-    await page.getByRole('button', { name: /^Download offline\.log/ }).waitFor();
+    // Kept on the device: it downloads with no network.
+    const [offlineCopy] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download offline\.log/ }).click()]);
+    expect(readFileSync((await offlineCopy.path())!, 'utf8')).toBe('written on a train\n');
 
     await journey.customer.context.setOffline(false);
     await page.locator('.sync-pending').waitFor({ state: 'detached', timeout: 60_000 });
@@ -131,5 +133,15 @@ describe('attachments journey', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: huge });
     await page.getByText('“huge.bin” is 25 MB: a file can be at most 25 MB.').waitFor();
     expect(await page.getByRole('list', { name: 'Files to send' }).count()).toBe(0);
+  });
+
+  it('removes every kept file from the device on sign-out', async () => {
+    const page = journey.customer.page;
+    const filesDatabases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).filter((name) => name?.endsWith('-files')));
+    expect(await filesDatabases()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    expect(await filesDatabases()).toEqual([]);
   });
 });
