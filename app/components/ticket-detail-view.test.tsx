@@ -46,9 +46,10 @@ describe('TicketDetailView', () => {
     expect(screen.queryByRole('group', { name: 'Conversations' })).toBeNull();
   });
 
-  it('shows a pending chip until the server numbers the ticket', () => {
+  it('says New · not yet numbered, not the Pending status, until the server numbers the ticket', () => {
     view({ ticket: { id: 't1', number: null, subject: 'S', description: '', status: 'open', createdAt: T0 } });
-    expect(screen.getByText('Pending')).toBeInTheDocument();
+    expect(screen.getByText('New · not yet numbered')).toBeInTheDocument();
+    expect(screen.queryByText('Pending')).toBeNull();
   });
 
   it('renders a body as text, never HTML, and collapses it', () => {
