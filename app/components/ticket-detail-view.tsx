@@ -96,7 +96,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
           <Show when={props.messages !== undefined}>
             <ReplyComposer
               value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
-              channelLabel={CHANNEL_LABELS[props.channel]}
+              channelLabel={CHANNEL_LABELS[props.channel]} sendOnEnter={props.channel === 'chat'}
             />
           </Show>
         </Show>
