@@ -27,7 +27,8 @@ describe('offline journey', () => {
     await page.getByRole('button', { name: 'Submit Request' }).click();
     await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
     const ticketId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.locator('.chip-number-pending').waitFor();
+    // Its own words, not the Pending status's (rough edge 1 of issue 16).
+    await page.locator('.ticket-header .chip-number', { hasText: 'New · not yet numbered' }).waitFor();
 
     await page.locator('textarea[name="reply"]').fill('One more detail, still offline.');
     await page.getByRole('button', { name: 'Send' }).click();

@@ -52,7 +52,6 @@ export function AgentComposer(props: AgentComposerProps) {
         <ReplyComposer
           channelLabel={CHANNEL_LABELS[props.channel]} label={`Reply to ${props.customerName}`}
           sendOnEnter={props.channel === 'chat'}
-          placeholder={props.channel === 'chat' ? 'Type a message. Enter sends, Shift+Enter starts a new line.' : 'Write a reply…'}
           value={props.replyDraft} onInput={props.onReplyInput} onSend={props.onReply}
           chosen={replyFiles} attachmentLimits={replyLimits()}
         />

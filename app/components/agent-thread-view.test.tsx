@@ -73,6 +73,7 @@ describe('AgentThreadView', () => {
     });
     const { container } = render(() => <AgentThreadView {...p} />);
     const box = screen.getByLabelText('Reply to Ada Lovelace');
+    expect(box).toHaveAttribute('placeholder', 'Type a message. Enter sends, Shift+Enter starts a new line.');
     fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
     expect(p.onReply).not.toHaveBeenCalled();
     fireEvent.keyDown(box, { key: 'Enter' });

@@ -19,13 +19,15 @@ export interface ReplyComposerProps {
   channelLabel: string;
   /** Replaces "Reply · {channel}" as the field's label (e.g. "Reply to Ada Lovelace"). */
   label?: string;
-  /** Chat: Enter sends and Shift+Enter makes a new line. */
+  /** Chat: Enter sends and Shift+Enter makes a new line (and the placeholder says so). */
   sendOnEnter?: boolean;
   placeholder?: string;
   submitLabel?: string;
   /** Extra class on the form (e.g. the internal note's look). */
   class?: string;
 }
+
+const CHAT_PLACEHOLDER = 'Type a message. Enter sends, Shift+Enter starts a new line.';
 
 /** Ctrl/Cmd+Enter sends too; with `sendOnEnter`, Enter alone sends (Shift+Enter is a new line). */
 export function ReplyComposer(props: ReplyComposerProps) {
@@ -64,7 +66,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
         <Show when={props.label} fallback={<>Reply <span class="muted">· {props.channelLabel}</span></>}>{props.label}</Show>
       </label>
       <textarea
-        id={id} class="input composer-input" rows={3} name="reply" placeholder={props.placeholder ?? 'Write a reply…'}
+        id={id} class="input composer-input" rows={3} name="reply" placeholder={props.placeholder ?? (props.sendOnEnter ? CHAT_PLACEHOLDER : 'Write a reply…')}
         value={props.value}
         aria-invalid={error() ? 'true' : undefined}
         aria-describedby={error() ? `${id}-error` : undefined}

@@ -24,10 +24,10 @@ describe('small parts', () => {
     expect(screen.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', '/login?again=1');
   });
 
-  it('shows TK-n, Pending before a number, and status labels', () => {
+  it('shows TK-n, New · not yet numbered before a number, and status labels', () => {
     render(() => <><TicketNumberChip number={7} /><TicketNumberChip number={null} /><StatusChip status="pending" /></>);
     expect(screen.getByText('TK-7')).toHaveClass('chip-number');
-    expect(screen.getByText('Pending', { selector: '.chip-number' })).toHaveClass('chip-number-pending');
+    expect(screen.getByText('New · not yet numbered', { selector: '.chip-number' })).toHaveClass('chip-number-new');
     expect(screen.getByText('Pending', { selector: '.chip-status' })).toHaveClass('chip-pending');
   });
 

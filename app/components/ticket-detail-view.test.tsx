@@ -48,9 +48,10 @@ describe('TicketDetailView', () => {
     expect(screen.queryByRole('group', { name: 'Conversations' })).toBeNull();
   });
 
-  it('shows a pending chip until the server numbers the ticket', () => {
+  it('says New · not yet numbered, not the Pending status, until the server numbers the ticket', () => {
     view({ ticket: { id: 't1', number: null, subject: 'S', description: '', status: 'open', createdAt: T0 } });
-    expect(screen.getByText('Pending')).toBeInTheDocument();
+    expect(screen.getByText('New · not yet numbered')).toBeInTheDocument();
+    expect(screen.queryByText('Pending')).toBeNull();
   });
 
   it('renders a body as text, never HTML, and collapses it', () => {
@@ -106,6 +107,25 @@ describe('TicketDetailView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Write a reply first.')).toBeInTheDocument();
     expect(empty.onSend).not.toHaveBeenCalled();
+  });
+
+  it('sends a chat reply on Enter (not Shift+Enter) and says so in the placeholder; a portal reply keeps Enter for new lines', async () => {
+    const chat = view({
+      draft: 'Hi!', channel: 'chat', conversations: [{ id: 'c2', channel: 'chat', messageCount: 1 }], selectedConversationId: 'c2',
+      messages: [message('m1', 'customer', 'chat')],
+    });
+    const box = screen.getByRole('textbox', { name: /Reply/ });
+    expect(box).toHaveAttribute('placeholder', 'Type a message. Enter sends, Shift+Enter starts a new line.');
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(chat.onSend).not.toHaveBeenCalled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await vi.waitFor(() => expect(chat.onSend).toHaveBeenCalledWith('Hi!'));
+    cleanup();
+    const portal = view({ draft: 'Hello' });
+    const portalBox = screen.getByRole('textbox', { name: /Reply/ });
+    expect(portalBox).toHaveAttribute('placeholder', 'Write a reply…');
+    fireEvent.keyDown(portalBox, { key: 'Enter' });
+    expect(portal.onSend).not.toHaveBeenCalled();
   });
 
   it('offers the reply box only once the messages are in (the conversation it replies to is known then)', () => {

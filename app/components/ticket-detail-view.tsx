@@ -101,6 +101,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
             <ReplyComposer
               value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
               channelLabel={CHANNEL_LABELS[props.channel]} attachmentLimits={props.attachmentLimits}
+              sendOnEnter={props.channel === 'chat'}
             />
           </Show>
         </Show>

@@ -46,10 +46,10 @@ describe('TicketsView', () => {
     }
   });
 
-  it('shows a Pending chip before the server numbers a ticket, TK-n after, and the last message on one line', () => {
+  it('shows a New · not yet numbered chip before the server numbers a ticket, TK-n after, and the last message on one line', () => {
     view();
     const [first, second] = screen.getAllByRole('row').slice(1);
-    expect(within(first!).getByText('Pending')).toBeInTheDocument();
+    expect(within(first!).getByText('New · not yet numbered')).toBeInTheDocument();
     expect(within(second!).getByText('TK-101')).toBeInTheDocument();
     expect(within(second!).getByText('Reply number 1')).toBeInTheDocument();
     expect(within(first!).getByText('2 hours ago')).toBeInTheDocument();
