@@ -119,7 +119,7 @@ describe('TicketDetailView', () => {
     fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
     expect(chat.onSend).not.toHaveBeenCalled();
     fireEvent.keyDown(box, { key: 'Enter' });
-    await vi.waitFor(() => expect(chat.onSend).toHaveBeenCalledWith('Hi!'));
+    await vi.waitFor(() => expect(chat.onSend).toHaveBeenCalledWith('Hi!', []));
     cleanup();
     const portal = view({ draft: 'Hello' });
     const portalBox = screen.getByRole('textbox', { name: /Reply/ });
