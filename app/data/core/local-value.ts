@@ -25,3 +25,16 @@ export function localValue<T extends object>(db: LocalDocsDatabase & { closed?: 
     },
   };
 }
+
+/**
+ * The local document `id`, inserted with `initial` when missing: another tab inserting it at the same moment is
+ * fine (its copy is read); any other refusal (a full device) rejects. For stores that modify their document.
+ */
+export async function localDocument<T extends object>(db: LocalDocsDatabase, id: string, initial: T) {
+  const found = await db.getLocal<T>(id);
+  if (found) return found;
+  const refused = await db.insertLocal<T>(id, initial).then(() => null, (error: unknown) => error);
+  const doc = await db.getLocal<T>(id);
+  if (!doc) throw refused;
+  return doc;
+}

@@ -6,6 +6,7 @@
  */
 import type { MessageAttachment, Visibility } from '../../../model';
 import type { LocalDocsDatabase } from '../replication/outbox-store';
+import { localDocument } from '../local-value';
 
 /** One attached file on its way to the server. */
 export interface UploadEntry extends MessageAttachment {
@@ -45,13 +46,7 @@ export function createUploadQueue(db: LocalDocsDatabase): UploadQueue {
     read,
     modify(change) {
       const run = queue.then(async () => {
-        let doc = await db.getLocal<{ entries: UploadEntries }>(DOC_ID);
-        if (!doc) {
-          // Another tab may have inserted it meanwhile (a conflict); any other refusal (a full device) is the answer.
-          const refused = await db.insertLocal(DOC_ID, { entries: {} }).then(() => null, (error: unknown) => error);
-          doc = await db.getLocal<{ entries: UploadEntries }>(DOC_ID);
-          if (!doc) throw refused;
-        }
+        const doc = await localDocument<{ entries: UploadEntries }>(db, DOC_ID, { entries: {} });
         await doc.incrementalModify((data) => {
           const entries = { ...data.entries };
           change(entries);

@@ -43,6 +43,9 @@ export function startUploads(deps: UploaderDeps): { stop(): void } {
   let running = false;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Whether the last read found files queued: the outbox changes at every write, and with none queued it has
+  // nothing to release, so it need not read the queue again (a new file comes with a queue change of its own).
+  let queued = true;
 
   const state = (key: string) => outbox.entries()[key]?.state;
 
@@ -99,6 +102,7 @@ export function startUploads(deps: UploaderDeps): { stop(): void } {
     for (;;) {
       if (aborter.signal.aborted) return;
       const entries = Object.values(await queue.read());
+      queued = entries.length > 0;
       const settled = entries.filter((e) => e.state === 'uploaded' && !state(outboxKey('messages', e.messageId))).map((e) => e.id);
       if (settled.length > 0) await queue.modify((all) => settled.forEach((id) => delete all[id]));
       const next = entries.find((e) =>
@@ -137,7 +141,7 @@ export function startUploads(deps: UploaderDeps): { stop(): void } {
   }
 
   const stopQueue = queue.onChange(kick);
-  const outboxChanges = outbox.entries$.subscribe(kick);
+  const outboxChanges = outbox.entries$.subscribe(() => queued && kick());
   const stopConnectivity = connectivity.onChange((online) => online && kick());
   kick();
   return {

@@ -9,6 +9,7 @@ import type { PortalDatabase } from '../database';
 export type LocalDocsDatabase = Pick<PortalDatabase, 'getLocal' | 'getLocal$' | 'insertLocal' | 'upsertLocal'>;
 import type { CollectionName } from '../../../model';
 import { newId } from '../../../model/ids';
+import { localDocument } from '../local-value';
 
 /** One unsettled write: waiting for the server, refused by it, or sent again after a refusal. */
 export interface OutboxEntry {
@@ -108,13 +109,7 @@ export function createOutbox(): Outbox {
   const modify = (change: (current: Entries) => Entries): Promise<void> => {
     const run = queue.then(async () => {
       if (!db) throw new Error('The outbox is not attached to a database.');
-      let doc = await db.getLocal<OutboxData>(DOC_ID);
-      if (!doc) {
-        // Another tab may have inserted it meanwhile (a conflict); any other refusal (a full device) is the answer.
-        const refused = await db.insertLocal<OutboxData>(DOC_ID, { entries: {} }).then(() => null, (error: unknown) => error);
-        doc = await db.getLocal<OutboxData>(DOC_ID);
-        if (!doc) throw refused;
-      }
+      const doc = await localDocument<OutboxData>(db, DOC_ID, { entries: {} });
       const carried = undone;
       const written = await doc.incrementalModify((data) => ({ entries: change(withUndone({ ...data.entries })) }));
       undone = undone.filter((mark) => !carried.includes(mark));
