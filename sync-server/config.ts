@@ -2,6 +2,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../app/model/attachment';
+import { parseMailConfig, type MailConfig } from './mail/mail-config';
 import type { StorageLocation } from './services/storage';
 
 /** Everything `createApp` and `main` need to run. */
@@ -46,6 +47,8 @@ export interface ServerConfig {
   attachmentMaxBytes: number;
   /** The most attachments one message may name. */
   attachmentMaxFiles: number;
+  /** Email: outbound (SMTP_URL, MAIL_FROM) and inbound (INBOUND_SMTP_PORT); each is off when unset. */
+  mail: MailConfig;
   /** Origins besides PUBLIC_URL's that may send state-changing requests (the vite dev server, in development). */
   devOrigins: string[];
 }
@@ -305,6 +308,7 @@ export function loadConfig(env: Env): ServerConfig {
     signinWindowMs: 1000 * parseCount('SIGNIN_WINDOW_SECONDS', nonEmpty(env, 'SIGNIN_WINDOW_SECONDS'), 900),
     ...parseLimits(env),
     ...parseAttachmentLimits(env),
+    mail: parseMailConfig(env),
     devOrigins: parseDevOrigins(env),
   };
 }
@@ -326,6 +330,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     signinWindowMs: 900_000,
     ...LIMIT_DEFAULTS,
     ...ATTACHMENT_DEFAULTS,
+    mail: {},
     devOrigins: [],
     ...overrides,
   };
