@@ -1,5 +1,5 @@
 /**
- * The one module that opens storage: users, sessions, tickets, messages, attachments, mail and the server's own scope index, each a
+ * The one module that opens storage: users, sessions, tickets, messages, attachments, mail, email delivery states and the server's own scope index, each a
  * `DocumentDatabase` of the engine the configuration names (embedded PouchDB, or a CouchDB 3 server or cluster).
  * Routes and services get `Storage` and never see an engine.
  */
@@ -31,21 +31,23 @@ export interface Storage {
   attachments: Database;
   /** Email: outgoing mail, its delivery states and the reply tokens it handed out (server-written; never replicated to customers). */
   mail: Database;
+  /** One document per email reply (`_id` the message's id): queued, sent or failed with the SMTP reason; agents replicate it, customers never. */
+  deliveries: Database;
   /** The per-customer sequence index and counters (ticket numbers) the server keeps for itself. */
   scopeIndex: Database;
   /** Closes every database; call once on shutdown. */
   close(): Promise<void>;
 }
 
-const DATABASE_NAMES = ['users', 'sessions', 'tickets', 'messages', 'attachments', 'mail', 'scopeIndex'] as const;
+const DATABASE_NAMES = ['users', 'sessions', 'tickets', 'messages', 'attachments', 'mail', 'deliveries', 'scopeIndex'] as const;
 type DatabaseName = (typeof DATABASE_NAMES)[number];
 
-/** The databases every embedded data directory holds; `attachments` and `mail` came later, so an older portal lacks them until it starts. */
+/** The databases every embedded data directory holds; `attachments`, `mail` and `deliveries` came later, so an older portal lacks them until it starts. */
 const FIRST_DATABASE_NAMES: readonly DatabaseName[] = ['users', 'sessions', 'tickets', 'messages', 'scopeIndex'];
 
 /** CouchDB database names are lowercase: `scopeIndex` is stored as `scope_index`. */
 const COUCH_NAMES: Readonly<Record<DatabaseName, string>> = {
-  users: 'users', sessions: 'sessions', tickets: 'tickets', messages: 'messages', attachments: 'attachments', mail: 'mail', scopeIndex: 'scope_index',
+  users: 'users', sessions: 'sessions', tickets: 'tickets', messages: 'messages', attachments: 'attachments', mail: 'mail', deliveries: 'deliveries', scopeIndex: 'scope_index',
 };
 
 let memoryCounter = 0;
