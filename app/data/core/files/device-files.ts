@@ -4,9 +4,9 @@
  * the screens (the kept copy, else fetched from the server and kept, so a file opened once stays readable
  * offline). The bytes never travel through replication: `uploader.ts` sends them to `/api/attachments`.
  */
-import { attachmentMediaType, newId, sanitiseAttachmentName, type MessageAttachment, type Visibility } from '../../../model';
+import { attachmentMediaType, formatFileSize, newId, sanitiseAttachmentName, type MessageAttachment, type Visibility } from '../../../model';
 import type { DeviceHttp } from '../device-http';
-import { writeTroubleMessage, type WriteAction } from '../writes/storage-trouble';
+import { isStorageFull, writeTroubleMessage, type WriteAction } from '../writes/storage-trouble';
 import type { FileStore } from './file-store';
 import type { UploadQueue } from './upload-queue';
 
@@ -59,14 +59,21 @@ export function createDeviceFiles(store: FileStore, queue: UploadQueue, http: ()
      */
     async writeWith(prepared: PreparedFiles, owner: FilesOwner, action: WriteAction, write: () => Promise<void>): Promise<void> {
       if (prepared.named.length === 0) return write();
+      let keeping: MessageAttachment | undefined;
       try {
-        for (const [i, file] of prepared.named.entries()) await store.put(file.id, prepared.blobs[i]!);
+        for (const [i, file] of prepared.named.entries()) {
+          keeping = file;
+          await store.put(file.id, prepared.blobs[i]!);
+        }
+        keeping = undefined;
         await queue.modify((entries) => {
           for (const file of prepared.named) entries[file.id] = { ...file, ...owner, state: 'waiting' };
         });
       } catch (error) {
         await forget(prepared);
-        throw new Error(writeTroubleMessage(error, action), { cause: error });
+        // Out of space while keeping a file: say which one, as the sentence for a refused upload does.
+        const told = keeping && isStorageFull(error) ? { ...action, notSaved: `${action.notSaved}: “${keeping.name}” (${formatFileSize(keeping.size)}) did not fit` } : action;
+        throw new Error(writeTroubleMessage(error, told), { cause: error });
       }
       await write().catch(async (error: unknown) => {
         await forget(prepared);
