@@ -13,8 +13,6 @@ export interface AgentComposerProps {
   replyDraft: string;
   onReplyInput(value: string): void;
   onReply(body: string, files: readonly File[]): Promise<string | null>;
-  /** False while starting a conversation: its first message takes text only. */
-  replyTakesFiles: boolean;
   noteDraft: string;
   onNoteInput(value: string): void;
   onNote(body: string, files: readonly File[]): Promise<string | null>;
@@ -27,7 +25,6 @@ export function AgentComposer(props: AgentComposerProps) {
   // Kept here, not in each composer, so that switching between Reply and Note keeps what was chosen for each.
   const replyFiles = createChosenFiles();
   const noteFiles = createChosenFiles();
-  const replyLimits = () => (props.replyTakesFiles ? props.attachmentLimits : undefined);
   return (
     <div class="agent-composer" classList={{ 'agent-composer-note': mode() === 'note' }}>
       <div class="composer-modes" role="group" aria-label="Write">
@@ -53,7 +50,7 @@ export function AgentComposer(props: AgentComposerProps) {
           channelLabel={CHANNEL_LABELS[props.channel]} label={`Reply to ${props.customerName}`}
           sendOnEnter={props.channel === 'chat'}
           value={props.replyDraft} onInput={props.onReplyInput} onSend={props.onReply}
-          chosen={replyFiles} attachmentLimits={replyLimits()}
+          chosen={replyFiles} attachmentLimits={props.attachmentLimits}
         />
       </Show>
     </div>

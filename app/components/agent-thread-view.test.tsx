@@ -24,7 +24,7 @@ function props(over: Partial<AgentThreadViewProps> = {}): AgentThreadViewProps {
     channel: 'email', messages: [msg('m1'), msg('m2', { authorRole: 'agent', authorId: 'sam', authorName: 'Sam Rivera' })],
     userId: 'sam', replyDraft: '', onReplyInput: vi.fn(), onReply: vi.fn(async () => null),
     noteDraft: '', onNoteInput: vi.fn(), onNote: vi.fn(async () => null),
-    replyTakesFiles: true, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
+    attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onStatusChange: vi.fn(), onPriorityChange: vi.fn(), onAssigneeChange: vi.fn(),
     backHref: '/agent', ...over,
   };
@@ -115,13 +115,6 @@ describe('AgentThreadView', () => {
     expect(await screen.findByText('label.pdf')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(p.onReply).toHaveBeenCalledWith('See the label', [label]));
-  });
-
-  it('offers no files for the first message of a conversation being started (it takes text only)', () => {
-    render(() => <AgentThreadView {...props({ replyTakesFiles: false })} />);
-    expect(screen.queryByRole('button', { name: 'Attach files' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: /Note/ }));
-    expect(screen.getByRole('button', { name: 'Attach files' })).toBeInTheDocument();
   });
 
   it('starts an email or chat conversation and selects among several', () => {

@@ -39,8 +39,6 @@ export interface AgentThreadViewProps {
   replyDraft: string;
   onReplyInput(value: string): void;
   onReply(body: string, files: readonly File[]): Promise<string | null>;
-  /** False while starting a conversation: its first message takes text only. */
-  replyTakesFiles: boolean;
   noteDraft: string;
   onNoteInput(value: string): void;
   onNote(body: string, files: readonly File[]): Promise<string | null>;
@@ -107,7 +105,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
-          replyTakesFiles={props.replyTakesFiles} attachmentLimits={props.attachmentLimits}
+          attachmentLimits={props.attachmentLimits}
           noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
         />
       </section>

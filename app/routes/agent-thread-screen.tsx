@@ -48,7 +48,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
       const draft = starting();
       const kept = replyDraft();
       if (draft) {
-        const id = await agent.startConversation({ ticketId, channel: draft, body });
+        const id = await agent.startConversation({ ticketId, channel: draft, body, files });
         setStarting(null);
         setChosen(id);
       } else {
@@ -100,7 +100,6 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             replyDraft={replyDraft().value()}
             onReplyInput={(v) => replyDraft().set(v)}
             onReply={reply}
-            replyTakesFiles={!starting()}
             noteDraft={noteDraft.value()}
             onNoteInput={(v) => noteDraft.set(v)}
             onNote={note}

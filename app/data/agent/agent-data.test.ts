@@ -95,6 +95,16 @@ describe('agent writes', () => {
       .rejects.toThrow('This ticket is not on this device.');
   });
 
+  it('starts an email conversation whose first message names its files', async () => {
+    const { agent, portal: p } = await openAgent();
+    await seed(p, [ticket], []);
+    const label = new File(['%PDF-1.7 label'], 'return label.pdf', { type: 'application/pdf' });
+    const email = await agent.startConversation({ ticketId: ticket.id, channel: 'email', body: 'Your return label is attached.', files: [label] });
+    const stored = (await p.session.db.messages.findOne({ selector: { conversationId: email } }).exec())!.toJSON();
+    expect(stored.attachments).toEqual([expect.objectContaining({ name: 'return label.pdf', type: 'application/pdf', size: label.size })]);
+    expect(await (await p.data.attachmentBlob(stored.attachments![0]!)).text()).toBe('%PDF-1.7 label');
+  });
+
   it('sets status (stamped later), priority and assignee, and the inbox follows', async () => {
     const { agent, portal: p } = await openAgent();
     await seed(p, [{ ...ticket, statusChangedAt: Date.now() + 60_000 }], []);

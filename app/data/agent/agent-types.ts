@@ -62,7 +62,7 @@ export interface AgentData {
   /** A note other agents see and customers never receive; throws Error(message) when invalid. */
   addInternalNote(input: { ticketId: string; body: string; files?: ChosenFiles }): Promise<void>;
   /** Starts a new conversation on the ticket with its first message; returns the new conversation id. */
-  startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string }): Promise<string>;
+  startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string; files?: ChosenFiles }): Promise<string>;
   /** Sets the ticket's status (a no-op when unchanged). */
   setStatus(ticketId: string, status: TicketStatus): Promise<void>;
   /** Sets the ticket's priority (a no-op when unchanged). */

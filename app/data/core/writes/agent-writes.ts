@@ -61,7 +61,7 @@ export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox:
     },
 
     /** A new conversation on `channel`, opened with its first message; returns its id. */
-    async startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string }): Promise<string> {
+    async startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string; files?: readonly FileLike[] }): Promise<string> {
       if (input.channel !== 'email' && input.channel !== 'chat') throw new Error('A conversation starts on email or chat.');
       return writeMessage({ ...input, visibility: 'public' });
     },
