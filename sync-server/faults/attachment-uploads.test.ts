@@ -9,6 +9,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDevice, type DeviceCore } from '../../app/data/core/device';
 import { nodePlatform, type NodePlatform } from '../../app/data/core/platform-node';
 import { outboxKey } from '../../app/data/core/replication/outbox-store';
+import { createUploadQueue, type UploadEntries, type UploadEntry, type UploadQueue } from '../../app/data/core/files/upload-queue';
+import { ORPHAN_AFTER_MS } from '../../app/data/core/files/uploader';
 import type { MessageDoc, SessionUser } from '../../app/model';
 import { fetchWithCookie } from '../integration/device';
 import { signUp, startServer, type LiveServer } from '../integration/http-session';
@@ -146,4 +148,35 @@ it('uploads a refused file again on Retry and then sends its message; sign-out r
   await ada.core.signOut();
   open.splice(open.indexOf(ada.core), 1);
   expect(await ada.platform.files(ada.copy).get(fileId)).toBeNull();
+});
+
+/** Resolves at the first stored change of `queue` (or now) after which `ready` holds. */
+function queueChangeWhere(queue: UploadQueue, ready: (entries: UploadEntries) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => queue.read().then((entries) => { if (ready(entries)) { stop(); resolve(); } }, reject);
+    const stop = queue.onChange(check);
+    void check();
+  });
+}
+
+it('forgets a file queued long ago whose message never came, and keeps one whose message may still be on its way', async () => {
+  const ada = await device(await signUp(live, 'customer', 'ada@example.com', 'Ada Lovelace'), 'ada');
+  const queue = createUploadQueue(ada.core.db);
+  const store = ada.platform.files(ada.copy);
+  const entry = (id: string, queuedAt: number): UploadEntry => ({
+    id, name: `${id}.png`, type: 'image/png', size: 11, sha256: '0'.repeat(64),
+    messageId: `message-of-${id}`, ticketId: 'a-ticket', visibility: 'public', state: 'waiting', queuedAt,
+  });
+  // The tab closed between keeping the file and writing its message: nothing will ever send or release it.
+  await store.put('orphan', png());
+  await store.put('young', png());
+  await queue.modify((entries) => {
+    entries.orphan = entry('orphan', Date.now() - ORPHAN_AFTER_MS - 1_000);
+    entries.young = entry('young', Date.now());
+  });
+  await queueChangeWhere(queue, (entries) => !('orphan' in entries));
+  expect(Object.keys(await queue.read())).toEqual(['young']);
+  expect(await store.get('orphan')).toBeNull();
+  expect(await store.get('young')).not.toBeNull();
+  expect(ada.sent.filter((s) => s.startsWith('upload'))).toEqual([]);
 });

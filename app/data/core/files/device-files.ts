@@ -67,7 +67,7 @@ export function createDeviceFiles(store: FileStore, queue: UploadQueue, http: ()
         }
         keeping = undefined;
         await queue.modify((entries) => {
-          for (const file of prepared.named) entries[file.id] = { ...file, ...owner, state: 'waiting' };
+          for (const file of prepared.named) entries[file.id] = { ...file, ...owner, state: 'waiting', queuedAt: Date.now() };
         });
       } catch (error) {
         await forget(prepared);

@@ -15,6 +15,8 @@ export interface UploadEntry extends MessageAttachment {
   visibility: Visibility;
   state: 'waiting' | 'uploaded' | 'failed';
   reason?: string;
+  /** When it was queued (this device's clock): a file queued long ago whose message never came is an orphan. */
+  queuedAt?: number;
 }
 export type UploadEntries = Record<string, UploadEntry>;
 

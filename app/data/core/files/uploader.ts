@@ -4,6 +4,8 @@
  * up, the message is released to replication (it was held back, `upload-queue.ts`). The network failing, a 5xx
  * or a 429 waits and goes again (an upload sent twice is stored once); a refusal (too large, a wrong hash, no
  * such ticket) fails the message with the file's name and the reason, shown with Retry and Discard as for text.
+ * A file whose message never came (the tab closed between keeping the file and writing the message) is forgotten
+ * once it is old enough that no tab can still be writing that message.
  */
 import type { Connectivity } from '../platform';
 import type { DeviceHttp } from '../device-http';
@@ -26,6 +28,9 @@ export interface UploaderDeps {
 type Outcome = { done: true } | { done: false; retryIn: number };
 
 const UNSETTLED = new Set(['pending', 'retrying']);
+
+/** How old a queued file with no message may grow before it is taken for an orphan (a write takes milliseconds). */
+export const ORPHAN_AFTER_MS = 10 * 60_000;
 
 /** Why the server refused an upload, in words after the file's name. */
 async function refusal(response: Response, entry: UploadEntry): Promise<string> {
@@ -97,14 +102,30 @@ export function startUploads(deps: UploaderDeps): { stop(): void } {
     await doc?.incrementalModify((data) => data);
   }
 
-  /** Uploads what can go now, one file at a time; tidies what is settled. */
+  /** The ids of `entries` whose message is in no outbox entry and not on the device, queued long ago. */
+  async function orphansOf(entries: UploadEntry[]): Promise<string[]> {
+    const old = Date.now() - ORPHAN_AFTER_MS;
+    const candidates = entries.filter((e) => e.state !== 'uploaded' && !state(outboxKey('messages', e.messageId)) && (e.queuedAt ?? 0) < old);
+    if (candidates.length === 0) return [];
+    const found = await db.messages.findByIds([...new Set(candidates.map((e) => e.messageId))]).exec();
+    return candidates.filter((e) => !found.has(e.messageId)).map((e) => e.id);
+  }
+
+  /** Uploads what can go now, one file at a time; tidies what is settled and forgets orphans. */
   async function drain(): Promise<void> {
     for (;;) {
       if (aborter.signal.aborted) return;
-      const entries = Object.values(await queue.read());
+      let entries = Object.values(await queue.read());
       queued = entries.length > 0;
       const settled = entries.filter((e) => e.state === 'uploaded' && !state(outboxKey('messages', e.messageId))).map((e) => e.id);
-      if (settled.length > 0) await queue.modify((all) => settled.forEach((id) => delete all[id]));
+      const orphans = await orphansOf(entries);
+      if (settled.length > 0 || orphans.length > 0) {
+        await queue.modify((all) => [...settled, ...orphans].forEach((id) => delete all[id]));
+        if (orphans.length > 0) {
+          await store.delete(orphans).catch(() => undefined);
+          entries = entries.filter((e) => !orphans.includes(e.id));
+        }
+      }
       const next = entries.find((e) =>
         e.state === 'waiting'
         && UNSETTLED.has(state(outboxKey('messages', e.messageId)) ?? '')
