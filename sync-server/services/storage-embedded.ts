@@ -99,7 +99,7 @@ export async function openEmbeddedDatabase(name: string, adapter: 'leveldb' | 'm
     async putWithAttachment(doc, attachment) {
       const written = await db.put({
         ...doc,
-        _attachments: { [attachment.name]: { content_type: attachment.contentType, data: attachment.data } },
+        _attachments: { [attachment.name]: { content_type: attachment.contentType, data: attachment.data.toString('base64') } },
       });
       return { id: written.id, rev: written.rev };
     },
