@@ -135,6 +135,54 @@ describe('attachments journey', () => {
     expect(await page.getByRole('list', { name: 'Files to send' }).count()).toBe(0);
   });
 
+  it('fits a thread with files on a phone: thumbnails and rows stay inside their card, a long name wraps', async () => {
+    const page = journey.customer.page;
+    const longName = 'quarterly-invoice-for-the-northern-region-warehouse-and-shipping-department-2026.pdf';
+    await page.locator('input[type="file"]').setInputFiles({ name: longName, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 invoice') });
+    await page.locator('textarea[name="reply"]').fill('The invoice.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: `Download ${longName} (16 bytes)` }).waitFor();
+    for (const [who, view, path] of [['customer', page, `/tickets/${ticketId}`], ['agent', journey.agent.page, `/agent/tickets/${ticketId}`]] as const) {
+      await view.setViewportSize({ width: 390, height: 844 });
+      await view.goto(path);
+      await view.getByRole('button', { name: `Download ${longName} (16 bytes)` }).waitFor(LIVE);
+      // Older cards are folded to "1 file attached": open them all, so every file shows.
+      for (const folded of await view.locator('[aria-expanded="false"]').all()) await folded.click();
+      await view.getByRole('img', { name: 'screen.png' }).first().waitFor(LIVE);
+      const outside = await view.evaluate(() => {
+        const problems: string[] = [];
+        if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+        for (const item of document.querySelectorAll('.attachment-thumb, .attachment-file')) {
+          const holder = item.closest('.attachments')!.parentElement!.getBoundingClientRect();
+          const box = item.getBoundingClientRect();
+          if (box.left < holder.left - 0.5 || box.right > holder.right + 0.5) problems.push(`${item.getAttribute('aria-label')} is outside its message`);
+        }
+        return problems;
+      });
+      expect(outside, who).toEqual([]);
+      await view.screenshot({ path: `e2e/screenshots/phone-${who}-thread-attachments.png`, fullPage: true });
+      await view.setViewportSize({ width: 1280, height: 800 });
+    }
+
+    // A chat started by the agent on a phone, its first message carrying a file: the bubble holds it.
+    const agentPage = journey.agent.page;
+    await agentPage.setViewportSize({ width: 390, height: 844 });
+    await agentPage.getByRole('button', { name: '+ Chat' }).click();
+    await agentPage.locator('input[type="file"]').first().setInputFiles({ name: 'return-label.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 label') });
+    await agentPage.getByRole('list', { name: 'Files to send' }).getByText('return-label.pdf').waitFor();
+    await agentPage.locator('textarea').first().fill('Here is your return label.');
+    await agentPage.getByRole('button', { name: 'Send' }).click();
+    const inBubble = agentPage.locator('.bubble').getByRole('button', { name: 'Download return-label.pdf (14 bytes)' });
+    await inBubble.waitFor();
+    const [bubble, row] = await Promise.all([agentPage.locator('.bubble').last().boundingBox(), inBubble.boundingBox()]);
+    expect(row!.x).toBeGreaterThanOrEqual(bubble!.x);
+    expect(row!.x + row!.width).toBeLessThanOrEqual(bubble!.x + bubble!.width + 0.5);
+    expect(await agentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await agentPage.screenshot({ path: 'e2e/screenshots/phone-agent-chat-attachments.png', fullPage: true });
+    await agentPage.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Download return-label.pdf (14 bytes)' }).waitFor(LIVE);
+  });
+
   it('removes every kept file from the device on sign-out', async () => {
     const page = journey.customer.page;
     const filesDatabases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).filter((name) => name?.endsWith('-files')));
