@@ -91,13 +91,19 @@ describe('attachments journey', () => {
     expect(row).toMatchObject({ error: 'forbidden' });
   });
 
-  it('keeps a file attached offline through a reload and sends it, then its reply, once the network is back', async () => {
+  it('keeps a file chosen offline through a reload, before and after Send, and sends it, then its reply, once the network is back', async () => {
     const page = journey.customer.page;
     await serviceWorkerReady(page);
     await journey.customer.context.setOffline(true);
     await page.locator('input[type="file"]').setInputFiles({ name: 'offline.log', mimeType: 'text/plain', buffer: Buffer.from('written on a train\n') });
     await page.locator('textarea[name="reply"]').fill('The log from the train.');
+    // Chosen and not sent yet: the file and the text are a draft, and both survive a reload.
+    await page.getByRole('list', { name: 'Files to send' }).getByText('offline.log').waitFor();
+    await page.reload();
+    await page.getByRole('list', { name: 'Files to send' }).getByText('offline.log').waitFor();
+    expect(await page.locator('textarea[name="reply"]').inputValue()).toBe('The log from the train.');
     await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Files to send' }).count()).toBe(0);
     await page.getByText('Waiting for network').first().waitFor();
     await page.reload();
     await page.getByText('The log from the train.').waitFor();

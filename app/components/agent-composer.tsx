@@ -2,7 +2,7 @@
 import { createSignal, Show } from 'solid-js';
 import type { AttachmentLimits } from '../model/attachment';
 import type { Channel } from '../model/constants';
-import { createChosenFiles } from './chosen-files';
+import { createChosenFiles, type FilesKeeper } from './chosen-files';
 import { CHANNEL_LABELS } from './conversation-chips';
 import { ReplyComposer } from './reply-composer';
 
@@ -17,14 +17,17 @@ export interface AgentComposerProps {
   onNoteInput(value: string): void;
   onNote(body: string, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  /** Where the reply's and the note's chosen files are kept (the device's drafts); memory when absent. */
+  replyFiles?: FilesKeeper;
+  noteFiles?: FilesKeeper;
 }
 
 /** Two toggle buttons pick Reply or Note; chat replies send on Enter, email and notes on Ctrl+Enter or Send. */
 export function AgentComposer(props: AgentComposerProps) {
   const [mode, setMode] = createSignal<'reply' | 'note'>('reply');
   // Kept here, not in each composer, so that switching between Reply and Note keeps what was chosen for each.
-  const replyFiles = createChosenFiles();
-  const noteFiles = createChosenFiles();
+  const replyFiles = createChosenFiles(props.replyFiles);
+  const noteFiles = createChosenFiles(props.noteFiles);
   return (
     <div class="agent-composer" classList={{ 'agent-composer-note': mode() === 'note' }}>
       <div class="composer-modes" role="group" aria-label="Write">

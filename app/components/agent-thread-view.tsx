@@ -4,6 +4,7 @@ import type { AttachmentLimits } from '../model/attachment';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
+import type { FilesKeeper } from './chosen-files';
 import { AgentTicketControls, type AgentOption, type ChangeResult } from './agent-ticket-controls';
 import { StatusChip, TicketNumberChip } from './chips';
 import { ConversationChips, type ConversationChip } from './conversation-chips';
@@ -43,6 +44,8 @@ export interface AgentThreadViewProps {
   onNoteInput(value: string): void;
   onNote(body: string, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  replyFiles?: FilesKeeper;
+  noteFiles?: FilesKeeper;
   attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
@@ -105,7 +108,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
-          attachmentLimits={props.attachmentLimits}
+          attachmentLimits={props.attachmentLimits} replyFiles={props.replyFiles} noteFiles={props.noteFiles}
           noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
         />
       </section>

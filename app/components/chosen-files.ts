@@ -1,4 +1,4 @@
-/** The files chosen in one composer before sending: kept in memory only (a draft is text), checked as they are added. */
+/** The files chosen in one composer before sending, checked as they are added; kept where the container says (a draft's files survive a reload). */
 import { createSignal, type Accessor } from 'solid-js';
 import { chosenFileError, type AttachmentLimits } from '../model/attachment';
 
@@ -14,9 +14,21 @@ export interface ChosenFilesState {
   sent(files: readonly File[]): void;
 }
 
-/** A fresh, empty set of chosen files. */
-export function createChosenFiles(): ChosenFilesState {
-  const [files, setFiles] = createSignal<readonly File[]>([]);
+/** Where chosen files are kept: the device's draft of the composer (`data.draftFiles(key)`), or memory. */
+export interface FilesKeeper {
+  files: Accessor<readonly File[]>;
+  set(files: readonly File[]): void;
+}
+
+function memoryKeeper(): FilesKeeper {
+  const [files, set] = createSignal<readonly File[]>([]);
+  return { files, set };
+}
+
+/** The chosen files kept by `keeper` (a fresh, empty set in memory when none is given). */
+export function createChosenFiles(keeper: FilesKeeper = memoryKeeper()): ChosenFilesState {
+  const { files } = keeper;
+  const setFiles = (change: (list: readonly File[]) => readonly File[]) => keeper.set(change(files()));
   const [refusal, setRefusal] = createSignal<string | null>(null);
   return {
     files,
@@ -30,7 +42,7 @@ export function createChosenFiles(): ChosenFilesState {
         if (problem) refused.push(problem);
         else next.push(file);
       }
-      setFiles(next);
+      setFiles(() => next);
       setRefusal(refused.length ? refused.join(' ') : null);
     },
     remove(file) {

@@ -4,7 +4,7 @@ import type { AttachmentLimits } from '../model/attachment';
 import { LIMITS } from '../model/constants';
 import { descriptionError, firstMessageError, subjectError, textLength } from '../model/text-rules';
 import { AttachFiles } from './attach-files';
-import { createChosenFiles } from './chosen-files';
+import { createChosenFiles, type FilesKeeper } from './chosen-files';
 import { createFileDrop } from './file-drop';
 import { Spinner } from './spinner';
 import { TextField } from './text-field';
@@ -14,14 +14,15 @@ export interface NewTicketValues { subject: string; description: string; message
 type Field = keyof NewTicketValues;
 
 /**
- * Props: values live outside (a draft that survives reloads); the chosen files live here, in memory only, until
- * sent. `onSubmit` resolves to an error sentence or null (then the files sent are cleared).
+ * Props: values live outside (a draft that survives reloads), and so do the chosen files when `keptFiles` is given
+ * (else in memory, until sent). `onSubmit` resolves to an error sentence or null (then the files sent are cleared).
  */
 export interface NewTicketFormProps {
   values: NewTicketValues;
   onChange(field: Field, value: string): void;
   onSubmit(values: NewTicketValues, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  keptFiles?: FilesKeeper;
   onCancel(): void;
   backHref: string;
 }
@@ -40,7 +41,7 @@ export function NewTicketForm(props: NewTicketFormProps) {
   const [busy, setBusy] = createSignal(false);
   const [formError, setFormError] = createSignal<string | null>(null);
   const inputs: Partial<Record<Field, HTMLInputElement | HTMLTextAreaElement>> = {};
-  const chosen = createChosenFiles();
+  const chosen = createChosenFiles(props.keptFiles);
   const drop = createFileDrop(() => props.attachmentLimits, (files, limits) => chosen.add(files, limits));
   // A field's error shows once it was left (or on submit); a text over its limit says so at once, while typing,
   // so nobody types 360 characters to learn that 200 fit.

@@ -6,6 +6,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
 import type { AttachmentBlob, MessageItem } from './message-item';
+import { createChosenFiles, type FilesKeeper } from './chosen-files';
 import { ReplyComposer } from './reply-composer';
 import { TicketHeader } from './ticket-header';
 
@@ -26,6 +27,8 @@ export interface TicketDetailViewProps {
   onDraftInput(value: string): void;
   onSend(body: string, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  /** Where the reply's chosen files are kept (the device's draft of the conversation); memory when absent. */
+  replyFiles?: FilesKeeper;
   attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
@@ -37,6 +40,7 @@ export interface TicketDetailViewProps {
 
 /** The ticket detail body. */
 export function TicketDetailView(props: TicketDetailViewProps) {
+  const replyChosen = createChosenFiles(props.replyFiles);
   const [confirming, setConfirming] = createSignal(false);
   const [resolving, setResolving] = createSignal(false);
   const [resolveError, setResolveError] = createSignal<string | null>(null);
@@ -101,7 +105,7 @@ export function TicketDetailView(props: TicketDetailViewProps) {
             <ReplyComposer
               value={props.draft} onInput={props.onDraftInput} onSend={props.onSend}
               channelLabel={CHANNEL_LABELS[props.channel]} attachmentLimits={props.attachmentLimits}
-              sendOnEnter={props.channel === 'chat'}
+              sendOnEnter={props.channel === 'chat'} chosen={replyChosen}
             />
           </Show>
         </Show>

@@ -2,7 +2,7 @@
 import { createEffect, createMemo, createSignal, Match, on, Switch } from 'solid-js';
 import { AgentThreadView } from '../components/agent-thread-view';
 import type { ConversationChip } from '../components/conversation-chips';
-import { useAgentData, useData } from '../data';
+import { keptFilesFollowing, useAgentData, useData } from '../data';
 import type { Channel } from '../model/constants';
 
 /** The id the chips use for a conversation the agent is starting (it gets its real id with its first message). */
@@ -42,13 +42,19 @@ export function AgentThreadScreen(props: { ticketId: string }) {
     m.conversationId === selected().id || (m.visibility === 'internal' && !starting())));
   const replyDraft = createMemo(() => data.draft(`agent-reply:${ticketId}:${starting() ?? selected().id}`));
   const noteDraft = data.draft(`agent-note:${ticketId}`);
+  const replyFilesKey = () => `agent-reply-files:${ticketId}:${starting() ?? selected().id}`;
+  const replyFiles = keptFilesFollowing(data, replyFilesKey);
+  const noteFiles = data.draftFiles(`agent-note-files:${ticketId}`);
 
   async function reply(body: string, files: readonly File[]): Promise<string | null> {
     try {
       const draft = starting();
       const kept = replyDraft();
       if (draft) {
+        const keptFiles = data.draftFiles(replyFilesKey());
         const id = await agent.startConversation({ ticketId, channel: draft, body, files });
+        // The composer clears the files sent from the conversation it shows next: clear them here, where they were kept.
+        keptFiles.set(keptFiles.files().filter((file) => !files.includes(file)));
         setStarting(null);
         setChosen(id);
       } else {
@@ -104,6 +110,8 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             onNoteInput={(v) => noteDraft.set(v)}
             onNote={note}
             attachmentLimits={data.attachmentLimits()}
+            replyFiles={replyFiles}
+            noteFiles={noteFiles}
             attachmentBlob={(file) => data.attachmentBlob(file)}
             onRetry={(id) => data.retryMessage(id)}
             onDiscard={(id) => data.discardMessage(id)}

@@ -1,6 +1,6 @@
 /**
- * /tickets/new: the new request form; the half-typed request is a draft that survives reloads, until Cancel. The
- * chosen files do not: a draft is text, and the files are kept on the device only once the request is made.
+ * /tickets/new: the new request form; the half-typed request and its chosen files are a draft that survives
+ * reloads, until Cancel.
  */
 import { useNavigate } from '@solidjs/router';
 import { NewTicketForm, type NewTicketValues } from '../components/new-ticket-form';
@@ -17,6 +17,7 @@ export default function NewTicketPage() {
     description: data.draft('new-request:description'),
     message: data.draft('new-request:message'),
   };
+  const files = data.draftFiles('new-request:files');
   const values = (): NewTicketValues => ({
     subject: drafts.subject.value(),
     description: drafts.description.value(),
@@ -30,14 +31,17 @@ export default function NewTicketPage() {
       onCancel={() => {
         // Cancel discards the request; leaving any other way (Back, the app bar) keeps it for later.
         Object.values(drafts).forEach((d) => d.clear());
+        files.set([]);
         navigate('/tickets');
       }}
       backHref="/tickets"
       attachmentLimits={data.attachmentLimits()}
-      onSubmit={async (input, files) => {
+      keptFiles={files}
+      onSubmit={async (input, sent) => {
         try {
-          const id = await data.createTicket({ ...input, files });
+          const id = await data.createTicket({ ...input, files: sent });
           Object.values(drafts).forEach((d) => d.clear());
+          files.set(files.files().filter((file) => !sent.includes(file)));
           navigate(`/tickets/${encodeURIComponent(id)}`, { replace: true });
           return null;
         } catch (error) {

@@ -2,7 +2,7 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { TicketDetailView } from '../components/ticket-detail-view';
-import { useData } from '../data';
+import { keptFilesFollowing, useData } from '../data';
 import { formatTicketNumber } from '../model/ticket-number';
 import { createPageTitle } from './page-title';
 
@@ -39,6 +39,8 @@ function TicketScreen(props: { ticketId: string }) {
   });
   const shown = createMemo(() => messages()?.filter((m) => m.conversationId === selected().id));
   const draft = createMemo(() => data.draft(`reply:${ticketId}:${selected().id}`));
+  // The chosen files of the conversation shown, kept on the device like its text.
+  const replyFiles = keptFilesFollowing(data, () => `reply-files:${ticketId}:${selected().id}`);
 
   return (
     <Switch>
@@ -66,6 +68,7 @@ function TicketScreen(props: { ticketId: string }) {
             draft={draft().value()}
             onDraftInput={(v) => draft().set(v)}
             attachmentLimits={data.attachmentLimits()}
+            replyFiles={replyFiles}
             attachmentBlob={(file) => data.attachmentBlob(file)}
             onSend={async (body, files) => {
               try {

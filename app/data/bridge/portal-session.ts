@@ -15,6 +15,7 @@ import type { Outbox } from '../core/replication/outbox-store';
 import type { ReplicationOptions } from '../core/replication/start-replication';
 import { setStoredUser } from '../session';
 import type { PortalData } from './types';
+import { keptFilesOf } from './kept-files';
 import { INBOX_INDEX_DOC, readStoredIndex, type RestoredIndex } from '../agent/inbox-stored';
 import { localValue } from '../core/local-value';
 import { cachedBranding } from '../branding';
@@ -74,6 +75,7 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         attachmentLimits: () => cachedBranding().attachmentLimits,
         attachmentBlob: (file) => device.files.blob(file),
         draft: createDraft,
+        draftFiles: keptFilesOf(device.draftFiles),
         agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, offline, storedInbox) : null,
         async signOut() {
           await device.signOut();

@@ -55,6 +55,12 @@ export interface Draft {
   sent(body: string): void;
 }
 
+/** The files chosen in a composer and not sent yet: kept on the device like a draft (a reload brings them back). */
+export interface KeptFiles {
+  files: Accessor<readonly File[]>;
+  set(files: readonly File[]): void;
+}
+
 /** Everything a route container reads and writes; reached through `useData()`. */
 export interface PortalData extends AttachmentAccess {
   user: SessionUser;
@@ -82,6 +88,8 @@ export interface PortalData extends AttachmentAccess {
   signOut(): Promise<void>;
   /** A draft by key (e.g. `reply:{ticketId}`, `new-request`). */
   draft(key: string): Draft;
+  /** The chosen files of the composer `key` (the same object for the same key), read back from the device. */
+  draftFiles(key: string): KeptFiles;
   /** The agent's inbox and writes when the user is an agent, else null (use `useAgentData()`). */
   agent: AgentData | null;
 }

@@ -15,6 +15,7 @@ import { startReplication, type Replication, type ReplicationOptions } from './r
 import { createSyncState, SYNC_STATE_DOC, type ReportedState, type SyncState } from './replication/sync-state';
 import { createWrites } from './writes/writes';
 import { createDeviceFiles, type DeviceFiles } from './files/device-files';
+import { createDraftFiles, type DraftFiles } from './files/draft-files';
 import { createUploadQueue, heldBack } from './files/upload-queue';
 import { startUploads } from './files/uploader';
 import { localValue, type LocalValue } from './local-value';
@@ -53,6 +54,8 @@ export interface DeviceCore {
   listsKnown(): boolean;
   /** The files of this copy: attached here, uploading, or opened once. */
   files: DeviceFiles;
+  /** The files chosen in composers and not sent yet, kept like drafts. */
+  draftFiles: DraftFiles;
   writes: ReturnType<typeof createWrites>;
   failedMessages: ReturnType<typeof createFailedMessageActions>;
   /** The agent's writes (null for a customer). */
@@ -121,6 +124,7 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
     },
     listsKnown: () => remote === null || sync.listsKnown(),
     files,
+    draftFiles: createDraftFiles(db, fileStore),
     writes: createWrites(db, user, outbox, files, limits),
     failedMessages: createFailedMessageActions(db, user, outbox, files, limits),
     agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox, files, limits) : null,
