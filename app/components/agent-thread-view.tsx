@@ -45,6 +45,8 @@ export interface AgentThreadViewProps {
   onNoteInput(value: string): void;
   onNote(body: string, files: readonly File[]): Promise<string | null>;
   attachmentLimits: AttachmentLimits;
+  /** Whether email replies leave as mail (the portal's SMTP is set up). */
+  mailOutbound: boolean;
   attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
@@ -107,7 +109,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
-          replyTakesFiles={props.replyTakesFiles} attachmentLimits={props.attachmentLimits}
+          replyTakesFiles={props.replyTakesFiles} attachmentLimits={props.attachmentLimits} mailOutbound={props.mailOutbound}
           noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
         />
       </section>
