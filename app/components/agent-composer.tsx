@@ -20,7 +20,12 @@ export interface AgentComposerProps {
   /** Where the reply's and the note's chosen files are kept (the device's drafts); memory when absent. */
   replyFiles?: FilesKeeper;
   noteFiles?: FilesKeeper;
+  /** Whether email replies leave as mail; when not, an email reply says so (it is kept in Harbor only). */
+  mailOutbound: boolean;
 }
+
+/** What an email reply says while the portal sends no mail. */
+export const MAIL_OFF_NOTICE = 'Email is not set up: email replies are kept in Harbor but not sent.';
 
 /** Two toggle buttons pick Reply or Note; chat replies send on Enter, email and notes on Ctrl+Enter or Send. */
 export function AgentComposer(props: AgentComposerProps) {
@@ -38,6 +43,9 @@ export function AgentComposer(props: AgentComposerProps) {
           Note <span class="muted">· internal</span>
         </button>
       </div>
+      <Show when={mode() === 'reply' && props.channel === 'email' && !props.mailOutbound}>
+        <p class="composer-notice">{MAIL_OFF_NOTICE}</p>
+      </Show>
       <Show
         when={mode() === 'reply'}
         fallback={

@@ -1,7 +1,9 @@
 /** The agent's thread with plain props: controls, conversations, notes marked internal, composers, text-only bodies. */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { createSignal } from 'solid-js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Channel } from '../model/constants';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../model/attachment';
 import type { MessageItem } from './message-item';
 import { AgentThreadView, type AgentThreadViewProps } from './agent-thread-view';
@@ -24,7 +26,7 @@ function props(over: Partial<AgentThreadViewProps> = {}): AgentThreadViewProps {
     channel: 'email', messages: [msg('m1'), msg('m2', { authorRole: 'agent', authorId: 'sam', authorName: 'Sam Rivera' })],
     userId: 'sam', replyDraft: '', onReplyInput: vi.fn(), onReply: vi.fn(async () => null),
     noteDraft: '', onNoteInput: vi.fn(), onNote: vi.fn(async () => null),
-    attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
+    attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, mailOutbound: true, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onStatusChange: vi.fn(), onPriorityChange: vi.fn(), onAssigneeChange: vi.fn(),
     backHref: '/agent', ...over,
   };
@@ -54,6 +56,33 @@ describe('AgentThreadView', () => {
     expect(p.onStatusChange).toHaveBeenCalledWith('resolved');
     expect(p.onPriorityChange).toHaveBeenCalledWith('urgent');
     expect(p.onAssigneeChange).toHaveBeenCalledWith('kim');
+  });
+
+  it('says, on an email reply while the portal sends no mail, that it is kept in Harbor but not sent; not with mail on', () => {
+    const notice = 'Email is not set up: email replies are kept in Harbor but not sent.';
+    const off = render(() => <AgentThreadView {...props({ mailOutbound: false })} />);
+    expect(screen.getByText(notice)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Note/ }));
+    expect(screen.queryByText(notice)).not.toBeInTheDocument();
+    off.unmount();
+    render(() => <AgentThreadView {...props({ mailOutbound: true })} />);
+    expect(screen.queryByText(notice)).not.toBeInTheDocument();
+  });
+
+  it('says nothing of mail on a chat or portal reply, and says it as soon as the agent starts an email', async () => {
+    const notice = 'Email is not set up: email replies are kept in Harbor but not sent.';
+    const chat = render(() => <AgentThreadView {...props({ mailOutbound: false, channel: 'chat' })} />);
+    expect(screen.queryByText(notice)).not.toBeInTheDocument();
+    chat.unmount();
+    const portal = render(() => <AgentThreadView {...props({ mailOutbound: false, channel: 'portal' })} />);
+    expect(screen.queryByText(notice)).not.toBeInTheDocument();
+    portal.unmount();
+    // Starting an email conversation selects the email channel: the container passes it down.
+    const [channel, setChannel] = createSignal<Channel>('portal');
+    const p = props({ mailOutbound: false, onStartConversation: vi.fn((c) => setChannel(c)) });
+    render(() => <AgentThreadView {...p} channel={channel()} />);
+    fireEvent.click(screen.getByRole('button', { name: '+ Email' }));
+    expect(await screen.findByText(notice)).toBeInTheDocument();
   });
 
   it('labels the email composer "Reply to {customer}" and sends with the button', async () => {

@@ -46,6 +46,8 @@ export interface AgentThreadViewProps {
   attachmentLimits: AttachmentLimits;
   replyFiles?: FilesKeeper;
   noteFiles?: FilesKeeper;
+  /** Whether email replies leave as mail (the portal's SMTP is set up). */
+  mailOutbound: boolean;
   attachmentBlob: AttachmentBlob;
   onRetry(messageId: string): Promise<void>;
   onDiscard(messageId: string): Promise<void>;
@@ -108,7 +110,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
         <AgentComposer
           channel={props.channel} customerName={props.ticket.customerName}
           replyDraft={props.replyDraft} onReplyInput={props.onReplyInput} onReply={props.onReply}
-          attachmentLimits={props.attachmentLimits} replyFiles={props.replyFiles} noteFiles={props.noteFiles}
+          attachmentLimits={props.attachmentLimits} replyFiles={props.replyFiles} noteFiles={props.noteFiles} mailOutbound={props.mailOutbound}
           noteDraft={props.noteDraft} onNoteInput={props.onNoteInput} onNote={props.onNote}
         />
       </section>

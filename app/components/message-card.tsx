@@ -1,6 +1,7 @@
 /** An email or portal message as a card: sender, role, timestamp, a body that can be collapsed and its files. */
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { DeliveryState } from './delivery-state';
+import { EmailDeliveryStatus } from './email-delivery-status';
 import { MessageAttachments } from './lazy-attachments';
 import { ROLE_LABELS, type AttachmentBlob, type MessageItem } from './message-item';
 import { formatDateTime } from './now-clock';
@@ -58,6 +59,9 @@ export function MessageCard(props: MessageCardProps) {
             </Show>
           </div>
         )}
+      </Show>
+      <Show when={props.message.emailDelivery}>
+        {(mail) => <EmailDeliveryStatus delivery={mail()} />}
       </Show>
       <Show when={props.own}>
         <footer class="message-footer">

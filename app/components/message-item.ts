@@ -2,6 +2,7 @@
 import type { AuthorRole, Channel, Visibility } from '../model/constants';
 import type { MessageAttachment } from '../model/message.schema';
 import type { DeliveryValue } from './delivery-state';
+import type { EmailDeliveryValue } from './email-delivery-status';
 
 /** One message as plain values (the data layer's message view fits this shape). */
 export interface MessageItem {
@@ -13,6 +14,8 @@ export interface MessageItem {
   body: string;
   createdAt: number;
   delivery: DeliveryValue;
+  /** An email reply's mail as the server recorded it (agents' screens only); absent when there is none. */
+  emailDelivery?: EmailDeliveryValue;
   /** `internal` marks an agents-only note; absent or `public` is a normal message. */
   visibility?: Visibility;
   /** The files the message names (their facts; the bytes come on demand); absent or [] when none. */

@@ -5,7 +5,7 @@ import { until } from './testing/portal-fixture';
 import { cachedBranding, createBranding } from './branding';
 
 const acme = { name: 'Acme Support', primaryColor: '#4f46e5', logoUrl: '/portal/logo' };
-const defaultLimits = { attachmentLimits: { maxBytes: 26_214_400, maxFiles: 10 } };
+const defaultLimits = { attachmentLimits: { maxBytes: 26_214_400, maxFiles: 10 }, mailOutbound: false };
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
@@ -31,6 +31,23 @@ describe('branding', () => {
       dispose();
     });
     expect(cachedBranding().attachmentLimits).toEqual({ maxBytes: 1_048_576, maxFiles: 3 });
+  });
+
+  it('keeps whether email replies leave as mail, for an agent offline to be told all the same', async () => {
+    localStorage.setItem('harbor.branding', JSON.stringify({ ...acme, mailOutbound: false }));
+    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ ...acme, mailOutbound: true })));
+    await createRoot(async (dispose) => {
+      const branding = createBranding();
+      expect(branding().mailOutbound).toBe(false);
+      await until(branding, (b) => b.mailOutbound);
+      dispose();
+    });
+    expect(cachedBranding().mailOutbound).toBe(true);
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    createRoot((dispose) => {
+      expect(createBranding()().mailOutbound).toBe(true);
+      dispose();
+    });
   });
 
   it('keeps the cached copy offline', async () => {

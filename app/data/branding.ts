@@ -1,6 +1,7 @@
 /**
- * The portal's branding and its attachment limits, kept on the device so `/login` looks the same offline and a
- * file past a limit is refused before sending, network or not; no RxDB here.
+ * The portal's branding, its attachment limits and whether email replies leave as mail, kept on the device so
+ * `/login` looks the same offline, a file past a limit is refused before sending, and an agent offline still
+ * knows that email is not set up; no RxDB here.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../model/attachment';
@@ -11,10 +12,12 @@ export interface Branding {
   primaryColor: string;
   logoUrl: string | null;
   attachmentLimits: AttachmentLimits;
+  /** Whether the server mails agents' email replies (SMTP_URL set); false until it has said. */
+  mailOutbound: boolean;
 }
 
 const BRANDING_KEY = 'harbor.branding';
-const FALLBACK: Branding = { name: 'Support', primaryColor: '#4f46e5', logoUrl: null, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS };
+const FALLBACK: Branding = { name: 'Support', primaryColor: '#4f46e5', logoUrl: null, attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, mailOutbound: false };
 
 const positive = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : fallback;
@@ -33,6 +36,7 @@ function parseBranding(value: unknown): Branding | null {
   return {
     name: v.name, primaryColor: v.primaryColor, logoUrl: typeof v.logoUrl === 'string' ? v.logoUrl : null,
     attachmentLimits: parseLimits(v),
+    mailOutbound: v.mailOutbound === true,
   };
 }
 

@@ -27,6 +27,15 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const COLLECTIONS = ['tickets', 'messages'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
+/**
+ * Collections only the server writes and only agents read, pull-only (`deliveries`: email delivery states); for a
+ * customer each is a database that does not exist.
+ */
+export const AGENT_READ_COLLECTIONS = ['deliveries'] as const;
+export type AgentReadCollection = (typeof AGENT_READ_COLLECTIONS)[number];
+/** Every collection a device may replicate from `/db/{name}/`. */
+export type FeedCollection = CollectionName | AgentReadCollection;
+
 /** Text limits, counted in characters after trimming. */
 export const LIMITS = {
   subjectMin: 3,

@@ -1,6 +1,7 @@
 /** The shared model: document types, schemas, validation, status mapping, and each write (its builder and its rule). */
 export * from './attachment';
 export * from './constants';
+export * from './delivery.schema';
 export * from './document-shape';
 export * from './ids';
 export * from './message.schema';

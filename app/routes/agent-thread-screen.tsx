@@ -3,6 +3,7 @@ import { createEffect, createMemo, createSignal, Match, on, Switch } from 'solid
 import { AgentThreadView } from '../components/agent-thread-view';
 import type { ConversationChip } from '../components/conversation-chips';
 import { keptFilesFollowing, useAgentData, useData } from '../data';
+import { useBranding } from './branding-context';
 import type { Channel } from '../model/constants';
 
 /** The id the chips use for a conversation the agent is starting (it gets its real id with its first message). */
@@ -16,6 +17,7 @@ function messageOf(error: unknown, fallback: string): string {
 export function AgentThreadScreen(props: { ticketId: string }) {
   const data = useData();
   const agent = useAgentData();
+  const branding = useBranding();
   const ticketId = props.ticketId;
   const thread = agent.thread(ticketId);
   const [chosen, setChosen] = createSignal<string | null>(null);
@@ -112,6 +114,7 @@ export function AgentThreadScreen(props: { ticketId: string }) {
             attachmentLimits={data.attachmentLimits()}
             replyFiles={replyFiles}
             noteFiles={noteFiles}
+            mailOutbound={branding().mailOutbound}
             attachmentBlob={(file) => data.attachmentBlob(file)}
             onRetry={(id) => data.retryMessage(id)}
             onDiscard={(id) => data.discardMessage(id)}

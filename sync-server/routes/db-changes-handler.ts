@@ -1,9 +1,9 @@
 /** `GET /db/{c}/_changes`: normal, longpoll and (agents only) eventsource feeds; `filter`/`selector` are ignored. */
 import type { RequestHandler, Response } from 'express';
-import type { CollectionName } from '../../app/model/constants';
+import type { FeedCollection } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { HttpError } from '../middleware/http-error';
-import { readChanges, tokenStyle, wirePage, type ChangesQuery } from '../services/changes-reader';
+import { isCustomerCollection, readChanges, tokenStyle, wirePage, type ChangesQuery } from '../services/changes-reader';
 import { parseSince, type Cursor } from '../services/feed-cursor';
 import { streamChanges } from '../services/feed-eventsource';
 import { longpollChanges } from '../services/feed-longpoll';
@@ -16,7 +16,7 @@ const DEFAULT_HEARTBEAT_MS = 30_000;
 export function changesHandler(ctx: DbContext): RequestHandler {
   return async (req, res) => {
     const user = req.session.user as SessionUser;
-    const collection = req.params.collection as CollectionName;
+    const collection = req.params.collection as FeedCollection;
     const feed = readFeed(req.query);
     if (feed === 'eventsource' && user.role !== 'agent') {
       throw new HttpError(403, 'forbidden', 'The event stream is for agents; use feed=longpoll.');
@@ -30,12 +30,14 @@ export function changesHandler(ctx: DbContext): RequestHandler {
     // Read-your-writes: a customer's normal page, and a feed's `now`, wait (briefly) for the index to take in what
     // is stored now. A renewed feed does not: it answers once the index has taken in a change, so waiting first
     // would only cost every renewal a pass over the storage's feed (in cluster mode a CouchDB round trip).
-    if (user.role !== 'agent' && (feed === 'normal' || sinceParam.kind === 'now')) {
-      await index.catchUp(collection, ctx.config.longpollTimeoutMs);
+    // (A customer never reaches an agent-read collection: the router answered 404.)
+    const scoped = user.role !== 'agent' && isCustomerCollection(collection) ? collection : null;
+    if (scoped && (feed === 'normal' || sinceParam.kind === 'now')) {
+      await index.catchUp(scoped, ctx.config.longpollTimeoutMs);
     }
     let since: Cursor;
     if (sinceParam.kind !== 'now') since = sinceParam;
-    else if (user.role !== 'agent') since = await index.endCursor(collection, user.id);
+    else if (scoped) since = await index.endCursor(scoped, user.id);
     else since = { kind: 'seq', seq: await ctx.storage[collection].currentSeq() };
     const query: ChangesQuery = { collection, since, limit, includeDocs };
     if (feed !== 'normal') ctx.hub.trackResponse(res);

@@ -1,6 +1,6 @@
 /** `_all_docs` (POST with a body, GET with `keys` in the query) and `_bulk_docs` (writes through the document writer). */
 import type { RequestHandler } from 'express';
-import type { CollectionName } from '../../app/model/constants';
+import type { CollectionName, FeedCollection } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { HttpError } from '../middleware/http-error';
 import { writeDocuments } from '../services/document-writer';
@@ -22,7 +22,7 @@ export function postAllDocsHandler(ctx: DbContext): RequestHandler {
     if (body.keys === undefined) throw new HttpError(400, 'bad_request', 'keys are required');
     const keys = checkKeys(body.keys);
     const includeDocs = body.include_docs === true;
-    const collection = req.params.collection as CollectionName;
+    const collection = req.params.collection as FeedCollection;
     res.json(await readAllDocs(ctx.storage, req.session.user as SessionUser, collection, keys, includeDocs));
   };
 }
@@ -33,7 +33,7 @@ export function getAllDocsHandler(ctx: DbContext): RequestHandler {
     const keys = readKeysParam(req.query);
     if (keys === undefined) throw new HttpError(400, 'bad_request', 'keys are required');
     const includeDocs = readFlag(req.query, 'include_docs', false);
-    const collection = req.params.collection as CollectionName;
+    const collection = req.params.collection as FeedCollection;
     res.json(await readAllDocs(ctx.storage, req.session.user as SessionUser, collection, keys, includeDocs));
   };
 }

@@ -1,9 +1,12 @@
 /**
  * `/db/{tickets|messages}/`: exactly the CouchDB subset RxDB's replicateCouchDB calls (ARCHITECTURE.md "The wire"),
- * scoped to the session's user. Everything else under `/db` is a JSON 404 (unknown path) or 405 (wrong method).
+ * scoped to the session's user; `/db/deliveries/` the same for agents, read-only (the server writes it), and a
+ * database that does not exist for customers. Everything else under `/db` is a JSON 404 (unknown path) or 405
+ * (wrong method).
  */
 import express, { type RequestHandler } from 'express';
-import { COLLECTIONS } from '../../app/model/constants';
+import { AGENT_READ_COLLECTIONS, COLLECTIONS } from '../../app/model/constants';
+import type { SessionUser } from '../../app/model/user';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import { HttpError } from '../middleware/http-error';
@@ -15,6 +18,7 @@ import type { FeedIndex } from '../services/feed-index';
 import type { RedisConnection } from '../services/redis-connection';
 import { startRedisIndex } from '../services/redis-index';
 import { startScopeIndex } from '../services/scope-index';
+import { withAgentReadFeeds } from '../services/agent-read-feeds';
 import type { Storage } from '../services/storage';
 import { changesHandler } from './db-changes-handler';
 import type { DbContext } from './db-context';
@@ -29,9 +33,21 @@ export interface DbRouterDeps {
   logger: Logger;
 }
 
+const isOneOf = (names: readonly string[], name: unknown): boolean => names.includes(String(name));
+
+/** A collection the session's user may read: an agent-read one answers a customer exactly like an unknown one. */
 const knownCollection: RequestHandler = (req, _res, next) => {
-  if (!(COLLECTIONS as readonly string[]).includes(String(req.params.collection))) {
+  const agent = (req.session.user as SessionUser).role === 'agent';
+  if (!isOneOf(COLLECTIONS, req.params.collection) && !(agent && isOneOf(AGENT_READ_COLLECTIONS, req.params.collection))) {
     throw new HttpError(404, 'not_found', 'No such database.');
+  }
+  next();
+};
+
+/** Only the server writes an agent-read collection (it reached here: the user is an agent). */
+const writableCollection: RequestHandler = (req, _res, next) => {
+  if (isOneOf(AGENT_READ_COLLECTIONS, req.params.collection)) {
+    throw new HttpError(403, 'forbidden', 'Only the server writes this database.');
   }
   next();
 };
@@ -39,7 +55,8 @@ const knownCollection: RequestHandler = (req, _res, next) => {
 /** The `/db` router; `close()` ends open feeds and stops the scope index before storage closes. */
 export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): Promise<void> } {
   const { storage, redis, config, logger } = deps;
-  const index: Promise<FeedIndex> = redis ? startRedisIndex(storage, redis, logger) : startScopeIndex(storage, logger);
+  const customerIndex: Promise<FeedIndex> = redis ? startRedisIndex(storage, redis, logger) : startScopeIndex(storage, logger);
+  const index = customerIndex.then((ready) => withAgentReadFeeds(ready, storage, logger));
   index.catch((error: unknown) => logger.error('the scope index could not start', { error }));
   let current: FeedIndex | undefined;
   void index.then((ready) => (current = ready), () => undefined);
@@ -59,7 +76,7 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
     .get(getAllDocsHandler(ctx))
     .post(postAllDocsHandler(ctx))
     .all(methodNotAllowed('GET, POST'));
-  router.route('/:collection/_bulk_docs').all(knownCollection).post(bulkDocsHandler(ctx)).all(methodNotAllowed('POST'));
+  router.route('/:collection/_bulk_docs').all(knownCollection).post(writableCollection, bulkDocsHandler(ctx)).all(methodNotAllowed('POST'));
   router.use((req, res) => {
     res.status(404).json({ error: 'not_found', reason: `Not part of the replication endpoint: ${req.method} /db${req.path}` });
   });

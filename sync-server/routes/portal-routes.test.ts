@@ -23,12 +23,22 @@ describe('GET /api/portal', () => {
     expect(res.body).toMatchObject({ attachmentMaxBytes: 1_048_576, attachmentMaxFiles: 3 });
   });
 
+  it('tells whether email replies leave as mail (SMTP_URL set), and nothing of the mail setup itself', async () => {
+    const outbound = { smtpUrl: 'smtp://user:secret@mail.example.com:587', from: 'Acme Support <support@acme.example>', address: 'support@acme.example' };
+    t = await createTestApp({ mail: { outbound } });
+    const res = await request(t.app).get('/api/portal');
+    expect(res.body.mailOutbound).toBe(true);
+    expect(res.text).not.toContain('mail.example.com');
+    expect(res.text).not.toContain('secret');
+  });
+
   it('answers the plain default without the demo or variables, with no logo', async () => {
     t = await createTestApp();
     const res = await request(t.app).get('/api/portal');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       name: 'Support Portal', primaryColor: '#2563eb', logoUrl: null, attachmentMaxBytes: 26_214_400, attachmentMaxFiles: 10,
+      mailOutbound: false,
     });
     expect((await request(t.app).get('/api/portal/logo')).status).toBe(404);
   });

@@ -1,6 +1,6 @@
 /**
- * Public branding: `/api/portal` (with the attachment limits the device tells users before sending), the logo from
- * the portal's own origin, and `/manifest.webmanifest`.
+ * Public branding: `/api/portal` (with the attachment limits the device tells users before sending, and whether
+ * email replies leave as mail), the logo from the portal's own origin, and `/manifest.webmanifest`.
  */
 import express from 'express';
 import type { ServerConfig } from '../config';
@@ -32,7 +32,7 @@ export function renderManifest(branding: Branding): Record<string, unknown> {
 /** The router mounted at the root for the branding paths. */
 export function createPortalRouter(deps: {
   branding: Branding;
-  config: Pick<ServerConfig, 'attachmentMaxBytes' | 'attachmentMaxFiles'>;
+  config: Pick<ServerConfig, 'attachmentMaxBytes' | 'attachmentMaxFiles' | 'mail'>;
 }): express.Router {
   const { branding, config } = deps;
   const router = express.Router();
@@ -45,6 +45,8 @@ export function createPortalRouter(deps: {
       logoUrl: branding.logoFile ? LOGO_PATH : null,
       attachmentMaxBytes: config.attachmentMaxBytes,
       attachmentMaxFiles: config.attachmentMaxFiles,
+      // Agents are told when email replies are only kept in Harbor (no SMTP_URL); nothing of the setup itself.
+      mailOutbound: config.mail.outbound !== undefined,
     });
   });
 

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PRIORITIES } from '../../app/model/constants';
+import { aDelivery } from '../../app/model/delivery-fixtures';
 import { aMessage, aTicket } from '../../app/model/fixtures';
 import { newId } from '../../app/model/ids';
 import type { TicketDoc } from '../../app/model/ticket.schema';
@@ -32,6 +33,7 @@ let publicMessageId: string;
 let internalNoteId: string;
 let customerFileId: string;
 let internalFileId: string;
+let deliveryId: string;
 
 /** One call as `role`: answers 'allowed' or 'refused <why>'. */
 type Probe = (role: Role) => Promise<string>;
@@ -199,6 +201,26 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
   },
   { route: 'GET _changes feed=eventsource', allowed: ['agent'], probe: streams },
   {
+    route: "GET _changes: an email's delivery state",
+    allowed: ['agent'],
+    probe: sees('GET', '/db/deliveries/_changes?feed=normal&include_docs=true&since=0', () => deliveryId),
+  },
+  {
+    route: "GET _all_docs?keys: an email's delivery state",
+    allowed: ['agent'],
+    probe: sees('GET', () => `/db/deliveries/_all_docs?include_docs=true&keys=${encodeURIComponent(JSON.stringify([deliveryId]))}`, () => deliveryId),
+  },
+  {
+    route: "POST _all_docs: an email's delivery state",
+    allowed: ['agent'],
+    probe: sees('POST', '/db/deliveries/_all_docs', () => deliveryId, () => ({ keys: [deliveryId], include_docs: true })),
+  },
+  {
+    route: "POST _bulk_docs: an email's delivery state (only the server writes it)",
+    allowed: [],
+    probe: byStatus('POST', '/db/deliveries/_bulk_docs', () => ({ docs: [couch(aDelivery({ id: newId(), ticketId: ticket.id }, { state: 'sent' }))] })),
+  },
+  {
     route: "POST _bulk_docs: a new ticket for the customer",
     allowed: ['customer', 'agent'],
     probe: writes('tickets', () => couch(aTicket(world.ada.user, { id: newId() }))),
@@ -284,6 +306,9 @@ beforeAll(async () => {
   await pushOk(world.ada, 'tickets', couch(ticket));
   publicMessageId = newId();
   await pushOk(world.ada, 'messages', couch(aMessage(ticket, world.ada.user, { id: publicMessageId })));
+  // What the server's outbound mail would record for an agent's email reply.
+  deliveryId = newId();
+  await world.app.storage.deliveries.put(couch(aDelivery({ id: deliveryId, ticketId: ticket.id }, { state: 'sent', attempts: 1 })) as { _id: string });
   internalNoteId = newId();
   await pushOk(world.sam, 'messages', couch(aMessage(ticket, world.sam.user, { id: internalNoteId, visibility: 'internal' })));
   // Each file's bytes are its id, so a download shows which file it brought.

@@ -23,6 +23,9 @@ const ROUTES = [
   '/db/messages/_all_docs',
   '/db/tickets/_bulk_docs',
   '/db/messages/_bulk_docs',
+  '/db/deliveries/_changes',
+  '/db/deliveries/_all_docs',
+  '/db/deliveries/_bulk_docs',
   '/db/tickets',
   '/db/other/_changes',
   '/db/tickets/_design/x',
@@ -40,7 +43,7 @@ let ticketId: string;
 
 async function snapshot(): Promise<string> {
   const read = async (db: Database) => (await db.allDocs({ includeDocs: true })).map((r) => ('doc' in r ? r.doc : null));
-  return JSON.stringify([await read(t.storage.tickets), await read(t.storage.messages), await read(t.storage.attachments)]);
+  return JSON.stringify([await read(t.storage.tickets), await read(t.storage.messages), await read(t.storage.attachments), await read(t.storage.deliveries)]);
 }
 
 function expectJsonRefusal(res: { status: number; body: unknown; headers: Record<string, string> }, what: string): void {

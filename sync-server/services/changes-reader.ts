@@ -2,7 +2,7 @@
  * One page of `_changes` for a user: agents read the database's own changes feed; a customer reads their range
  * of the scope index and then only those documents, so the cost follows that customer's changes alone.
  */
-import type { CollectionName } from '../../app/model/constants';
+import { AGENT_READ_COLLECTIONS, type CollectionName, type FeedCollection } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { canSee, type StoredDoc } from './feed-docs';
 import { formatCursor, seqOf, type Cursor, type TokenStyle, type WireSeq } from './feed-cursor';
@@ -34,7 +34,7 @@ export interface ChangesContext {
 
 /** One `_changes` request after its parameters were read. */
 export interface ChangesQuery {
-  collection: CollectionName;
+  collection: FeedCollection;
   since: Cursor;
   limit: number;
   includeDocs: boolean;
@@ -95,8 +95,15 @@ async function readAll(ctx: ChangesContext, query: ChangesQuery): Promise<Change
   };
 }
 
+/** Whether customers have a scoped feed of `collection` (the agent-read ones do not exist for them). */
+export function isCustomerCollection(collection: FeedCollection): collection is CollectionName {
+  return !(AGENT_READ_COLLECTIONS as readonly string[]).includes(collection);
+}
+
 async function readScoped(ctx: ChangesContext, user: SessionUser, query: ChangesQuery): Promise<ChangesPage> {
   const { collection, limit } = query;
+  // The route answers 404 first; this holds should another caller forget.
+  if (!isCustomerCollection(collection)) throw new Error(`customers have no feed of ${collection}`);
   const { entries, next } = await ctx.index.readPage(collection, user.id, query.since, limit);
   const stats = scopedReadStats(ctx.storage);
   stats.entriesRead += entries.length;

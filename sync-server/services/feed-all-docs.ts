@@ -1,5 +1,5 @@
 /** `_all_docs` by keys, scoped: a document the user may not see answers exactly like one that does not exist. */
-import type { CollectionName } from '../../app/model/constants';
+import type { FeedCollection } from '../../app/model/constants';
 import type { SessionUser } from '../../app/model/user';
 import { canSee, type StoredDoc } from './feed-docs';
 import { readDocs } from './read-docs';
@@ -14,7 +14,7 @@ export type AllDocsRow =
 export async function readAllDocs(
   storage: Storage,
   user: SessionUser,
-  collection: CollectionName,
+  collection: FeedCollection,
   keys: readonly string[],
   includeDocs: boolean,
 ): Promise<{ total_rows: number; offset: number; rows: AllDocsRow[] }> {

@@ -3,7 +3,7 @@
  * the Redis index of several servers over CouchDB. A customer's pull reads their page from here, then only
  * those documents from the store.
  */
-import type { CollectionName } from '../../app/model/constants';
+import type { CollectionName, FeedCollection } from '../../app/model/constants';
 import type { Cursor } from './feed-cursor';
 
 /** One entry of a customer's page: the document changed at `position` (to `rev`, when the index keeps it). */
@@ -13,9 +13,12 @@ export interface IndexEntry {
   rev?: string;
 }
 
-/** What one indexed batch touched: the position reached and whose entries changed (null: not known, anyone's). */
+/**
+ * What one indexed batch touched: the position reached and whose entries changed (null: not known, anyone's). An
+ * agent-read collection's batch (`agent-read-feeds.ts`) is a wake-up only: its position means nothing.
+ */
 export interface IndexedBatch {
-  collection: CollectionName;
+  collection: FeedCollection;
   position: number;
   customerIds: Set<string> | null;
 }

@@ -31,9 +31,14 @@ export interface TicketSummary extends TicketDoc {
 /** Whether a message written on this device reached the server. */
 export type Delivery = { state: 'waiting' } | { state: 'sending' } | { state: 'sent' } | { state: 'failed'; reason: string };
 
+/** What the server last recorded of an email reply's mail (agents only): queued, sent, or failed with the SMTP reason. */
+export type EmailDelivery = { state: 'queued' } | { state: 'sent' } | { state: 'failed'; reason: string };
+
 /** A message as the screens show it, with its delivery state. */
 export interface MessageView extends MessageDoc {
   delivery: Delivery;
+  /** On an agent's device, an email reply's mail once the server has recorded it; absent otherwise. */
+  emailDelivery?: EmailDelivery;
 }
 
 /** A conversation of a ticket: the messages sharing one `conversationId`. */

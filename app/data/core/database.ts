@@ -1,9 +1,12 @@
-/** Opens the device's RxDB store for one user on the platform's storage (Dexie in a tab): tickets and messages. */
+/**
+ * Opens the device's RxDB store for one user on the platform's storage (Dexie in a tab): tickets and messages, and
+ * for an agent the email delivery states (a customer's device never creates that collection).
+ */
 import { addRxPlugin, createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { messageSchema, ticketSchema, type MessageDoc, type SessionUser, type TicketDoc } from '../../model';
+import { deliverySchema, messageSchema, ticketSchema, type DeliveryDoc, type MessageDoc, type SessionUser, type TicketDoc } from '../../model';
 import type { DevicePlatform } from './platform';
 import { createMessageConflictHandler } from './message-conflict-handler';
 import type { OutboxView } from './replication/outbox-store';
@@ -23,6 +26,8 @@ export const MESSAGE_MIGRATIONS = { 1: (old: MessageDoc) => old };
 export interface PortalCollections {
   tickets: RxCollection<TicketDoc>;
   messages: RxCollection<MessageDoc>;
+  /** Agents only: the server's record of each email reply's mail, pulled and never pushed. */
+  deliveries?: RxCollection<DeliveryDoc>;
 }
 /** The device's database. */
 export type PortalDatabase = RxDatabase<PortalCollections>;
@@ -70,6 +75,7 @@ export async function openDatabase(
   await db.addCollections({
     tickets: { schema: ticketSchema, conflictHandler: createTicketConflictHandler(user, outbox) },
     messages: { schema: messageSchema, migrationStrategies: MESSAGE_MIGRATIONS, conflictHandler: createMessageConflictHandler(outbox) },
+    ...(user.role === 'agent' && { deliveries: { schema: deliverySchema } }),
   });
   platform.keepStorage?.();
   return db;

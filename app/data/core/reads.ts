@@ -3,9 +3,9 @@
  * RxDB query or change stream of the core's database, so that no view reaches RxDB itself. A document keeps its
  * object for the same revision (RxDB caches documents), so unchanged rows keep their identity.
  */
-import { map, type Observable } from 'rxjs';
+import { map, of, type Observable } from 'rxjs';
 import type { RxDocument } from 'rxdb';
-import type { MessageDoc, TicketDoc } from '../../model';
+import type { DeliveryDoc, MessageDoc, TicketDoc } from '../../model';
 import type { PortalDatabase } from './database';
 import { changedSince, type Checkpoint, type Stored } from './rxdb-internals';
 
@@ -21,6 +21,8 @@ export interface DeviceReads {
   ticket(id: string): Observable<TicketDoc | null>;
   /** Every message of a ticket, internal notes included, oldest first (an agent's thread). */
   threadMessages(ticketId: string): Observable<MessageDoc[]>;
+  /** The email delivery states of a ticket's messages (an agent's device; always empty on a customer's). */
+  ticketDeliveries(ticketId: string): Observable<DeliveryDoc[]>;
   /** Every message of a ticket now. */
   messagesOfTicket(ticketId: string): Promise<MessageDoc[]>;
   /** Each document written to `collection` from now on (this tab's, other tabs', replication's), as stored. */
@@ -54,6 +56,10 @@ export function createDeviceReads(db: PortalDatabase): DeviceReads {
     ticket: (id) => db.tickets.findOne(id).$.pipe(map((doc) => (doc ? toPlain<TicketDoc>(doc as RxDocument<TicketDoc>) : null))),
     threadMessages: (ticketId) =>
       db.messages.find({ selector: { ticketId }, sort: [{ createdAt: 'asc' }] }).$.pipe(map((docs) => plainList<MessageDoc>(docs))),
+    ticketDeliveries: (ticketId) =>
+      db.deliveries
+        ? db.deliveries.find({ selector: { ticketId } }).$.pipe(map((docs) => plainList<DeliveryDoc>(docs)))
+        : of([]),
     messagesOfTicket: async (ticketId) => plainList<MessageDoc>(await db.messages.find({ selector: { ticketId } }).exec()),
     writes: <T>(collection: CollectionName) =>
       (db[collection].$ as Observable<{ documentData: unknown }>).pipe(map((event) => event.documentData as Stored<T>)),

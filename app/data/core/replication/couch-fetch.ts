@@ -64,15 +64,26 @@ async function settleBulkDocs(response: Response, init: RequestInit, deps: Couch
   return Response.json(answer, { status: 200 });
 }
 
+type ReplicationFetch = (url: string, init?: RequestInit) => Promise<Response>;
+
 /** Creates the replication fetch of one collection. */
-export function createCouchFetch(deps: CouchFetchDeps): (url: string, init?: RequestInit) => Promise<Response> {
+export function createCouchFetch(deps: CouchFetchDeps): ReplicationFetch {
+  const send = createPullFetch(deps);
+  return async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const response = await send(url, init);
+    if (init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, init, deps);
+    return response;
+  };
+}
+
+/** The fetch of a pull-only replication (a collection only the server writes): the same sending, with no push to settle. */
+export function createPullFetch(deps: Pick<CouchFetchDeps, 'http' | 'signal'>): ReplicationFetch {
   const anchor = createSinceAnchor();
   return async (asked: string, init: RequestInit = {}): Promise<Response> => {
     const url = await anchor.rewrite(asked, deps.signal);
     // After a 401 this waits for the user to sign in again: every unsent write is kept.
     const response = await deps.http.sendHeld(url, { ...init, signal: deps.signal });
     if (!response.ok) throw new Error(`the sync server answered ${response.status} to ${new URL(url, 'http://x').pathname}`);
-    if (init.method === 'POST' && isBulkDocs(url)) return settleBulkDocs(response, init, deps);
     return response;
   };
 }

@@ -1,14 +1,15 @@
 /**
  * Live CouchDB replication of both collections against this origin's `/db/{c}/`, in the leader tab only
- * (RxDB's leader election): one longpoll per collection however many tabs are open.
+ * (RxDB's leader election): one longpoll per collection however many tabs are open. An agent's device also pulls
+ * `deliveries` (email delivery states), pull-only: only the server writes them.
  */
 import { combineLatest, type Subscription } from 'rxjs';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
-import { COLLECTIONS, type CollectionName } from '../../../model';
+import { COLLECTIONS, type CollectionName, type FeedCollection } from '../../../model';
 import type { PortalDatabase } from '../database';
 import type { Connectivity } from '../platform';
 import type { DeviceHttp } from '../device-http';
-import { createCouchFetch } from './couch-fetch';
+import { createCouchFetch, createPullFetch } from './couch-fetch';
 import type { Outbox } from './outbox-store';
 import { stillCurrent } from './still-current';
 import type { SyncState } from './sync-state';
@@ -30,7 +31,7 @@ export interface ReplicationOptions {
 export type HoldBack = (collection: CollectionName, doc: Record<string, unknown>) => Promise<boolean>;
 
 /** The replication's name for one collection: RxDB keeps its checkpoints and known server states under it. */
-export const replicationIdentifier = (name: CollectionName): string => `harbor-couchdb-${name}`;
+export const replicationIdentifier = (name: FeedCollection): string => `harbor-couchdb-${name}`;
 
 /** Starts replicating `db` through `http` (waits for leadership) and reports into `sync`. */
 export function startReplication(
@@ -71,7 +72,21 @@ export function startReplication(
       },
     }) as RxCouchDBReplicationState<unknown>,
   );
-  void Promise.all(states.map((s) => s.awaitInitialReplication()))
+  const deliveries = db.deliveries;
+  if (deliveries) {
+    states.push(replicateCouchDB({
+      replicationIdentifier: replicationIdentifier('deliveries'),
+      collection: deliveries as never,
+      url: http.url('/db/deliveries/'),
+      fetch: createPullFetch({ http, signal: aborter.signal }) as typeof fetch,
+      live: true,
+      retryTime: options.retryTime ?? 5_000,
+      waitForLeadership: true,
+      pull: { batchSize: options.pullBatchSize ?? 100 },
+    }) as RxCouchDBReplicationState<unknown>);
+  }
+  // The lists are known once tickets and messages are pulled; delivery states can follow.
+  void Promise.all(states.slice(0, COLLECTIONS.length).map((s) => s.awaitInitialReplication()))
     .then(() => sync.report({ pulledOnce: true }))
     .catch(() => undefined); // stopped before the first pull finished
   // RxDB is active for a moment at every longpoll answer, an empty renewal included: that is not syncing (and the
