@@ -95,4 +95,10 @@ describe('mail from robots', () => {
     expect(await findUserByEmail(world.app.storage, 'mailer-daemon@mx.example.com')).toBeNull();
     expect(await findUserByEmail(world.app.storage, 'nobody@mx.example.com')).toBeNull();
   });
+
+  it('a person\'s mail marked Auto-Submitted: no is not a robot\'s', async () => {
+    world = await createInboundWorld();
+    await world.send({ from: 'ada@example.com', to: SUPPORT, subject: 'Written by me', text: 'A question I typed myself.', headers: { 'Auto-Submitted': 'no' } });
+    expect(await ticketsOf(world, world.ada.id)).toHaveLength(1);
+  });
 });
