@@ -7,19 +7,15 @@
  */
 import type { ParsedMail } from 'mailparser';
 import { formatTicketNumber } from '../../app/model/ticket-number';
-import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
-import { getUser } from '../services/accounts';
-import { readStoredDoc } from '../services/feed-docs';
-import { checkFiles } from './inbound-files';
 import type { MailCustomers } from './inbound-accounts';
-import { referencedHarborMessageIds } from './inbound-message-id';
+import { answeredConversation, customerOfAnswered, type Answered } from './inbound-answered';
+import { checkFiles } from './inbound-files';
 import { claimInbound, releaseInbound, type InboundIds } from './inbound-once';
 import { readInboundMail, type InboundMail } from './inbound-read';
 import { refuse } from './inbound-refusal';
 import { failedDmarc, robotReason } from './inbound-robots';
-import { readTicket, ticketSubject, writeNewTicket, writeReply, type InboundWriteContext } from './inbound-write';
-import { readRecipient, replyTokenDocId, type ReplyTokenRecord } from './reply-token';
+import { ticketSubject, writeNewTicket, writeReply, type InboundWriteContext } from './inbound-write';
 
 /** What delivering needs: the writer's context, the support address, and the customers. */
 export interface DeliverContext extends InboundWriteContext {
@@ -39,45 +35,6 @@ export type Delivery =
   | { kind: 'dropped'; reason: string }
   | { kind: 'duplicate' }
   | { kind: 'stored'; ticketId: string; messageId: string; newTicket: boolean };
-
-/** The conversation a mail answers. */
-interface Answered {
-  ticket: TicketDoc;
-  conversationId: string;
-}
-
-async function tokenRecord(ctx: DeliverContext, recipients: readonly string[]): Promise<ReplyTokenRecord | null> {
-  for (const recipient of recipients) {
-    const read = readRecipient(ctx.supportAddress, recipient);
-    if (read?.kind !== 'reply') continue;
-    const record = await readStoredDoc(ctx.storage.mail, replyTokenDocId(read.token));
-    if (record) return { ticketId: String(record.ticketId), conversationId: String(record.conversationId) };
-  }
-  return null;
-}
-
-async function referencedRecord(ctx: DeliverContext, references: readonly string[]): Promise<ReplyTokenRecord | null> {
-  for (const id of referencedHarborMessageIds(references, ctx.supportAddress)) {
-    const message = await readStoredDoc(ctx.storage.messages, id);
-    if (message) return { ticketId: String(message.ticketId), conversationId: String(message.conversationId) };
-  }
-  return null;
-}
-
-/** The conversation the reply token names, else the newest Harbor message the mail references; null when none. */
-async function answeredConversation(ctx: DeliverContext, envelope: Envelope, mail: InboundMail): Promise<Answered | null> {
-  const record = (await tokenRecord(ctx, envelope.recipients)) ?? (await referencedRecord(ctx, mail.references));
-  const stored = record && (await readTicket(ctx, record.ticketId));
-  return stored ? { ticket: stored.ticket, conversationId: record.conversationId } : null;
-}
-
-async function customerOfAnswered(ctx: DeliverContext, answered: Answered, sender: string): Promise<SessionUser> {
-  const customer = await getUser(ctx.storage, answered.ticket.customerId);
-  if (customer?.email !== sender) {
-    throw refuse('This mail answers a ticket of another address, so it was not added; write from the address Harbor mailed.');
-  }
-  return customer;
-}
 
 /** The mail's documents under the claimed ids. */
 async function write(ctx: DeliverContext, customer: SessionUser, answered: Answered | null, mail: InboundMail & { sender: string }, ids: InboundIds): Promise<Delivery> {
@@ -102,8 +59,8 @@ export async function deliverInbound(ctx: DeliverContext, parsed: ParsedMail, en
   if (failedDmarc(parsed)) throw refuse("The sender's domain failed DMARC, so the message was not accepted.");
   if (!mail.body && mail.files.length === 0) throw refuse('The message has no text and no attachments.');
   checkFiles(mail.files, ctx.config);
-  const answered = await answeredConversation(ctx, envelope, mail);
-  const customer = answered ? await customerOfAnswered(ctx, answered, sender) : await ctx.customers.customerFor(sender, mail.senderName);
+  const answered = await answeredConversation(ctx, ctx.supportAddress, envelope.recipients, mail.references);
+  const customer = answered ? await customerOfAnswered(ctx.storage, answered, sender) : await ctx.customers.customerFor(sender, mail.senderName);
   const claim = await claimInbound(ctx.storage, sender, mail.messageId);
   if (claim.kind === 'duplicate') return { kind: 'duplicate' };
   try {

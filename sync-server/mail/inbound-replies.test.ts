@@ -1,5 +1,8 @@
 /** Replies by mail: onto the right conversation, trimmed, once; a forged sender refused; resolved and closed tickets. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../app/model/ids';
+import { writeDocuments } from '../services/document-writer';
+import { harborMessageIdHeader } from './inbound-message-id';
 import { createInboundWorld, mailedTicket, messagesOf, refusalCode, SUPPORT, ticketsOf, type InboundWorld } from './inbound-test-helpers';
 
 let world: InboundWorld;
@@ -59,6 +62,17 @@ describe('a reply by mail', () => {
     expect(messages.map((message) => [message.conversationId, message.body])).toEqual([
       [mailed.agentMessage.conversationId, 'Please try restarting the router.'], [mailed.agentMessage.conversationId, 'It works now.'],
     ]);
+  });
+
+  it('naming an internal note is not a reply to it: the note never left Harbor', async () => {
+    world = await createInboundWorld();
+    const mailed = await mailedTicket(world);
+    const note = { ...mailed.agentMessage, id: newId(), conversationId: newId(), visibility: 'internal' as const, body: 'Ada is a VIP.' };
+    const { id: _id, ...fields } = note;
+    await writeDocuments({ storage: world.app.storage }, world.sam, 'messages', [{ _id, ...fields }]);
+    await world.send({ from: 'ada@example.com', to: SUPPORT, subject: 'Guessing', text: 'Is this the secret thread?', references: [harborMessageIdHeader(note.id, SUPPORT)] });
+    expect(await messagesOf(world, mailed.ticket.id)).toHaveLength(2);
+    expect(await ticketsOf(world, world.ada.id)).toHaveLength(2);
   });
 
   it('reopens a resolved ticket', async () => {
