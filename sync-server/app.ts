@@ -26,6 +26,8 @@ import { openStorage, type Storage } from './services/storage';
 export interface HarborApp {
   app: express.Express;
   storage: Storage;
+  /** The Redis connection in cluster mode (its counters are shared by every server). */
+  redis?: RedisConnection;
   /** The branding in effect (for start-up messages). */
   branding: Branding;
   /** True when this start seeded the demo into an empty data directory. */
@@ -81,6 +83,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     return {
       app,
       storage,
+      ...(redis && { redis }),
       branding,
       seeded,
       endFeeds,

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { createApp, type HarborApp } from './app';
 import { ConfigError, loadConfig, withoutCredentials, type ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { startInboundMail, type InboundMailServer } from './mail/inbound-server';
 import { answerMalformedRequestsAsJson } from './middleware/malformed-requests';
 import { DEMO_PASSWORD, DEMO_USERS } from './services/seed-demo';
 import { RedisUnreachableError } from './services/redis-connection';
@@ -38,7 +39,7 @@ function announce(harbor: HarborApp, config: ServerConfig, server: Server): void
 const DRAIN_MS = 5000;
 
 /** Stops accepting, ends the feeds, lets answers in flight finish, then closes the databases. */
-async function shutdown(server: Server, harbor: HarborApp): Promise<void> {
+async function shutdown(server: Server, harbor: HarborApp, inbound: InboundMailServer | undefined): Promise<void> {
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await harbor.endFeeds();
@@ -47,16 +48,17 @@ async function shutdown(server: Server, harbor: HarborApp): Promise<void> {
   await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
   clearInterval(sweep);
   server.closeAllConnections();
+  await inbound?.close();
   await harbor.close();
 }
 
-function onShutdown(server: Server, harbor: HarborApp, logger: Logger): void {
+function onShutdown(server: Server, harbor: HarborApp, logger: Logger, inbound: InboundMailServer | undefined): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    shutdown(server, harbor).then(
+    shutdown(server, harbor, inbound).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('shutdown failed', { error });
@@ -101,8 +103,21 @@ export async function main(env: Record<string, string | undefined> = process.env
     if (code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}; choose a PORT above 1024.`);
     throw error;
   }
-  onShutdown(server, harbor, logger);
+  let inbound: InboundMailServer | undefined;
+  if (config.mail.inboundSmtpPort !== undefined) {
+    try {
+      inbound = await startInboundMail({ storage: harbor.storage, config, logger, ...(harbor.redis && { redis: harbor.redis }) });
+    } catch (error) {
+      server.close();
+      await harbor.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') fail(`INBOUND_SMTP_PORT ${config.mail.inboundSmtpPort} on ${config.host} cannot be used (${code === 'EACCES' ? 'not allowed; choose one above 1024' : 'already in use'}).`);
+      throw error;
+    }
+  }
+  onShutdown(server, harbor, logger, inbound);
   announce(harbor, config, server);
+  if (inbound) process.stdout.write(`Inbound mail for ${config.mail.inboundAddress} is taken on port ${inbound.port}\n`);
 }
 
 if (process.argv[1] && import.meta.filename === realpathSync(process.argv[1])) {

@@ -1,6 +1,6 @@
 /** Accounts: normalised unique emails, scrypt hashes with their parameters, and credential checks. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountError, createAccount, findUserByEmail, getUser, listUsers, verifyCredentials } from './accounts';
+import { AccountError, createAccount, createPasswordlessAccount, findUserByEmail, getUser, listUsers, verifyCredentials } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import { openStorage, type Storage } from './storage';
 
@@ -70,6 +70,14 @@ describe('accounts', () => {
     expect(await verifyCredentials(storage, 'ADA@example.com', 'analytical')).toEqual(user);
     expect(await verifyCredentials(storage, 'ada@example.com', 'Analytical')).toBeNull();
     expect(await verifyCredentials(storage, 'charles@example.com', 'analytical')).toBeNull();
+  });
+
+  it('creates a password-less account that no password signs in to, its email claimed like any other', async () => {
+    const user = await createPasswordlessAccount(storage, { role: 'customer', email: 'Charles@Example.com', name: 'Charles' });
+    expect(await findUserByEmail(storage, 'charles@example.com')).toEqual(user);
+    expect(await verifyCredentials(storage, 'charles@example.com', '')).toBeNull();
+    expect(await verifyCredentials(storage, 'charles@example.com', 'anything-at-all')).toBeNull();
+    await expect(createAccount(storage, { ...ada, email: 'charles@example.com' })).rejects.toThrow(AccountError);
   });
 });
 

@@ -66,8 +66,11 @@ function isNotFound(error: unknown): boolean {
   return (error as { status?: number } | null)?.status === 404;
 }
 
-/** Checks a new account's fields; throws `AccountError` with a one-line reason. */
-export function checkNewAccount(input: NewAccount): NewAccount {
+/** The hash of an account without a password: matches no password (`verifyPassword` reads it as malformed). */
+const NO_PASSWORD = '';
+
+/** Checks who a new account is (role, email, name); throws `AccountError` with a one-line reason. */
+function checkIdentity(input: Omit<NewAccount, 'password'>): Omit<NewAccount, 'password'> {
   if (!(USER_ROLES as readonly string[]).includes(input.role)) {
     throw new AccountError('bad_role', `The role must be ${USER_ROLES.join(' or ')}, not "${input.role}".`);
   }
@@ -79,17 +82,34 @@ export function checkNewAccount(input: NewAccount): NewAccount {
   if (!name || name.length > LIMITS.nameMax) {
     throw new AccountError('bad_name', `The name must be 1 to ${LIMITS.nameMax} characters.`);
   }
+  return { role: input.role, email, name };
+}
+
+/** Checks a new account's fields; throws `AccountError` with a one-line reason. */
+export function checkNewAccount(input: NewAccount): NewAccount {
+  const identity = checkIdentity(input);
   if ((input.password ?? '').length < PASSWORD_MIN) {
     throw new AccountError('short_password', `The password must be at least ${PASSWORD_MIN} characters.`);
   }
-  return { role: input.role, email, name, password: input.password };
+  return { ...identity, password: input.password };
 }
 
 /** Creates an account; throws `AccountError` for bad fields or an email already in use. */
 export async function createAccount(storage: Storage, input: NewAccount): Promise<SessionUser> {
   const account = checkNewAccount(input);
+  return storeAccount(storage, account, await hashPassword(account.password));
+}
+
+/**
+ * Creates an account without a password (a customer who wrote to the support address, say): nobody can sign in
+ * to it until a password is set. Throws `AccountError` as `createAccount` does.
+ */
+export async function createPasswordlessAccount(storage: Storage, input: Omit<NewAccount, 'password'>): Promise<SessionUser> {
+  return storeAccount(storage, checkIdentity(input), NO_PASSWORD);
+}
+
+async function storeAccount(storage: Storage, account: Omit<NewAccount, 'password'>, passwordHash: string): Promise<SessionUser> {
   const id = newId();
-  const passwordHash = await hashPassword(account.password);
   try {
     await storage.users.put({ _id: claimId(account.email), type: 'email', userId: id } satisfies EmailClaimDoc);
   } catch (error) {
@@ -164,7 +184,8 @@ export async function verifyCredentials(
   password: string,
 ): Promise<SessionUser | null> {
   const doc = await findUserDocByEmail(storage, email);
-  if (!doc) {
+  // A password-less account costs the same scrypt as an unknown email, so neither answers faster.
+  if (!doc || doc.passwordHash === NO_PASSWORD) {
     await verifyPassword(password, await dummyHash());
     return null;
   }
