@@ -34,6 +34,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
   const id = createUniqueId();
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  let box: HTMLTextAreaElement | undefined;
   // Who keeps the files is decided once, at setup.
   const chosen = props.chosen ?? createChosenFiles();
   const drop = createFileDrop(() => props.attachmentLimits, (files, limits) => chosen.add(files, limits));
@@ -53,6 +54,9 @@ export function ReplyComposer(props: ReplyComposerProps) {
       if (result === null) chosen.sent(files);
     } finally {
       setBusy(false);
+      // Send is disabled while saving, which drops its focus to the page body: bring it back to the text, ready
+      // for the next message (or for the correction the error asks for).
+      if (!document.activeElement || document.activeElement === document.body) box?.focus();
     }
   }
 
@@ -66,7 +70,7 @@ export function ReplyComposer(props: ReplyComposerProps) {
         <Show when={props.label} fallback={<>Reply <span class="muted">· {props.channelLabel}</span></>}>{props.label}</Show>
       </label>
       <textarea
-        id={id} class="input composer-input" rows={3} name="reply" placeholder={props.placeholder ?? (props.sendOnEnter ? CHAT_PLACEHOLDER : 'Write a reply…')}
+        ref={box} id={id} class="input composer-input" rows={3} name="reply" placeholder={props.placeholder ?? (props.sendOnEnter ? CHAT_PLACEHOLDER : 'Write a reply…')}
         value={props.value}
         aria-invalid={error() ? 'true' : undefined}
         aria-describedby={error() ? `${id}-error` : undefined}

@@ -7,6 +7,7 @@ import { SignOutDialog } from '../components/sign-out-dialog';
 import { DataProvider, useData } from '../data';
 import type { SessionUser } from '../model/user';
 import { useBranding } from './branding-context';
+import { createFocusOnNavigation, skipToContent } from './focus-on-navigation';
 
 /** Opens the data layer for `user` around the signed-in screens. */
 export default function SignedInLayout(props: ParentProps<{ user: SessionUser }>) {
@@ -23,6 +24,7 @@ function SignedInFrame(props: ParentProps) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
+  createFocusOnNavigation();
 
   async function signOut() {
     setBusy(true);
@@ -37,7 +39,7 @@ function SignedInFrame(props: ParentProps) {
 
   return (
     <div class="app-shell">
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main" onClick={skipToContent}>Skip to content</a>
       <AppBar
         portalName={branding().name}
         logoUrl={branding().logoUrl}
