@@ -42,7 +42,7 @@ export async function sendJob(ctx: SendContext, job: JobDoc): Promise<void> {
     const givingUp = !failure.permanent && next - job.queuedAt > timings.giveUpMs;
     ctx.logger.warn('outbound mail was refused', { messageId: job.messageId, permanent: failure.permanent, attempts, reason: failure.reason });
     if (failure.permanent || givingUp) {
-      const reason = givingUp ? `${failure.reason} (retried for 24 hours)` : failure.reason;
+      const reason = givingUp ? `${failure.reason} (given up: refused for longer than the retry window)` : failure.reason;
       await recordDelivery(storage, job.messageId, { state: 'failed', reason, attempted: true }, new Date(ctx.now()));
       return finishJob(storage, job);
     }
