@@ -5,6 +5,8 @@
  * never queued, also when a CouchDB feed rewinds past the position (its seqs are opaque and may repeat changes).
  * The ids sit in chunk documents named by the marking run, written before the mark, so that two servers marking
  * at once never mix their lists; a mark left conflicted by a partition counts the lists of all its revisions.
+ * A mark copied by `npm run migrate` into another engine keeps its list but not its position (another engine's
+ * seq means nothing there): the feed is then read from its start, the list and the deliveries keeping it once-only.
  */
 import { randomBytes } from 'node:crypto';
 import type { MessageDoc } from '../../app/model/message.schema';
@@ -16,14 +18,16 @@ const MARK_ID = 'outbound-mark';
 const CHUNK = 2_000;
 const PAGE = 1_000;
 
-/** Where mail began: the feed position to follow from, and the messages from before it that would otherwise be mailed. */
+/** Where mail began: the feed position to follow from (null: the start), and the messages from before it that would otherwise be mailed. */
 export interface StartMark {
-  seq: Seq;
+  seq: Seq | null;
   before: ReadonlySet<string>;
 }
 
 interface MarkDoc extends StoredDocument {
   run: string;
+  /** The engine whose seq `seq` is. */
+  engine: Storage['engine'];
   chunks: number;
   seq: Seq;
   markedAt: string;
@@ -64,7 +68,8 @@ async function loadMark(storage: Storage): Promise<StartMark> {
       for (const id of row.doc.ids as string[]) before.add(id);
     }
   }
-  return { seq: branches[0]!.seq, before };
+  const mark = branches[0]!;
+  return { seq: mark.engine === storage.engine ? mark.seq : null, before };
 }
 
 /** The mark of `storage`, made now when there is none (see the module's comment). */
@@ -82,7 +87,7 @@ export async function startMark(storage: Storage, now = new Date()): Promise<Sta
   for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
   for (const [i, chunk] of chunks.entries()) await storage.mail.put({ _id: chunkId(run, i), ids: chunk });
   try {
-    await storage.mail.put({ _id: MARK_ID, run, chunks: chunks.length, seq, markedAt: now.toISOString() });
+    await storage.mail.put({ _id: MARK_ID, run, engine: storage.engine, chunks: chunks.length, seq, markedAt: now.toISOString() });
   } catch (error) {
     if (!isConflict(error)) throw error; // another server marked first: its mark rules
   }

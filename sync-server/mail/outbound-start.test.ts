@@ -30,7 +30,7 @@ async function open(mail: ServerConfig['mail']): Promise<HarborApp> {
   return harbor;
 }
 
-it('mails only what is written after mail was turned on, also after a restart and a feed read from its start', async () => {
+it('mails only what is written after mail was turned on, also after a restart that reads the feed from its start', async () => {
   const { storage } = await open({});
   const { ada, sam } = await addPeople(storage);
   const ticket = await newTicket(storage, ada);
@@ -46,9 +46,11 @@ it('mails only what is written after mail was turned on, also after a restart an
   expect(smtp.mails.map((mail) => mail.parsed.messageId)).toEqual([messageIdHeader(fresh.id, SUPPORT)]);
   for (const message of old) await expect(on.storage.deliveries.get(message.id)).rejects.toMatchObject({ status: 404 });
 
-  // As a CouchDB feed that rewinds: the next start reads the whole feed again.
-  const checkpoint = await on.storage.mail.get('outbound-checkpoint');
-  await on.storage.mail.put({ ...checkpoint, seq: '0' });
+  // As after `npm run migrate` (the positions are another engine's) or a CouchDB feed that rewinds: the next start reads the whole feed again.
+  for (const id of ['outbound-checkpoint', 'outbound-mark']) {
+    const doc = await on.storage.mail.get(id);
+    await on.storage.mail.put({ ...doc, engine: 'couchdb', seq: '0' });
+  }
   const again = await open(mailTo(smtp));
   const later = await reply(again.storage, ticket, sam, { channel: 'email', authorRole: 'agent', body: 'later reply' });
   await deliveryWhen(again.storage, later.id, (d) => d.state === 'sent');

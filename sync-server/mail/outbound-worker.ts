@@ -41,10 +41,11 @@ export interface OutboundWorker {
   close(): Promise<void>;
 }
 
-async function readCheckpoint(storage: Storage): Promise<{ seq: Seq; rev?: string } | undefined> {
+/** The stored checkpoint; its seq only when it is this engine's (a migrated one is another engine's). */
+async function readCheckpoint(storage: Storage): Promise<{ seq?: Seq; rev: string } | undefined> {
   try {
     const doc = await storage.mail.get(CHECKPOINT_ID);
-    return { seq: doc.seq as Seq, rev: doc._rev };
+    return { ...(doc.engine === storage.engine && { seq: doc.seq as Seq }), rev: doc._rev };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -65,7 +66,7 @@ export async function startOutboundWorker(deps: OutboundWorkerDeps): Promise<Out
   const owner = randomBytes(8).toString('hex');
   const mark = await startMark(storage);
   const stored = await readCheckpoint(storage);
-  let since: Seq = stored?.seq ?? mark.seq;
+  let since: Seq | null = stored?.seq ?? mark.seq;
   let checkpointRev = stored?.rev;
   let closed = false;
   const transport = nodemailer.createTransport({
@@ -78,7 +79,7 @@ export async function startOutboundWorker(deps: OutboundWorkerDeps): Promise<Out
 
   async function saveCheckpoint(seq: Seq): Promise<void> {
     try {
-      checkpointRev = (await storage.mail.put({ _id: CHECKPOINT_ID, ...(checkpointRev && { _rev: checkpointRev }), seq })).rev;
+      checkpointRev = (await storage.mail.put({ _id: CHECKPOINT_ID, ...(checkpointRev && { _rev: checkpointRev }), engine: storage.engine, seq })).rev;
     } catch (error) {
       if (!isConflict(error)) throw error;
       // Another server moved it: take its revision; the next page writes ours (a position behind only repeats changes).
