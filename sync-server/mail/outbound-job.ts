@@ -74,3 +74,36 @@ export async function finishJob(storage: Storage, job: JobDoc): Promise<void> {
     if (!isConflict(error) && !isNotFound(error)) throw error;
   }
 }
+
+/** A claim held while its mail is sent: renewed every third of the lease, so a slow send never lets it lapse. */
+export interface HeldClaim {
+  /** The job at its latest revision (renewals write it). */
+  job(): JobDoc;
+  /** Stops renewing; resolves once a renewal in flight is written. */
+  stop(): Promise<void>;
+}
+
+/** Keeps the claim on `job` for `leaseMs` past every renewal, until `stop()`. */
+export function holdClaim(storage: Storage, job: JobDoc, leaseMs: number): HeldClaim {
+  let current = job;
+  let renewing: Promise<void> = Promise.resolve();
+  const renew = async (): Promise<void> => {
+    const { _conflicts: _, ...fields } = current;
+    const leaseUntil = Date.now() + leaseMs;
+    try {
+      const { rev } = await storage.mail.put({ ...fields, leaseUntil });
+      current = { ...current, _rev: rev, leaseUntil };
+    } catch {
+      // Taken over or unwritable: the send goes on; what it records is checked against the delivery's state.
+    }
+  };
+  const timer = setInterval(() => void (renewing = renewing.then(renew)), Math.max(10, leaseMs / 3));
+  timer.unref();
+  return {
+    job: () => current,
+    async stop() {
+      clearInterval(timer);
+      await renewing;
+    },
+  };
+}

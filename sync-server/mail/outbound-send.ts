@@ -10,7 +10,7 @@ import type { Transporter } from 'nodemailer';
 import type { Logger } from '../logger';
 import { readDelivery, recordDelivery } from './delivery-record';
 import { composeOutbound, type ComposeContext } from './outbound-compose';
-import { finishJob, releaseJob, type JobDoc } from './outbound-job';
+import { finishJob, holdClaim, releaseJob, type JobDoc } from './outbound-job';
 import { retryDelay, type OutboundTimings } from './outbound-timings';
 import { readSmtpFailure } from './smtp-failure';
 
@@ -33,9 +33,11 @@ export async function sendJob(ctx: SendContext, job: JobDoc): Promise<void> {
     await recordDelivery(storage, job.messageId, { state: 'failed', reason: composed.reason, attempted: false }, new Date(ctx.now()));
     return finishJob(storage, job);
   }
+  const claim = holdClaim(storage, job, timings.leaseMs);
   try {
     await ctx.transport.sendMail(composed.mail);
   } catch (error) {
+    await claim.stop();
     const failure = readSmtpFailure(error);
     const attempts = delivery.attempts + 1;
     const next = ctx.now() + retryDelay(timings, attempts);
@@ -44,11 +46,12 @@ export async function sendJob(ctx: SendContext, job: JobDoc): Promise<void> {
     if (failure.permanent || givingUp) {
       const reason = givingUp ? `${failure.reason} (given up: refused for longer than the retry window)` : failure.reason;
       await recordDelivery(storage, job.messageId, { state: 'failed', reason, attempted: true }, new Date(ctx.now()));
-      return finishJob(storage, job);
+      return finishJob(storage, claim.job());
     }
     await recordDelivery(storage, job.messageId, { state: 'queued', reason: failure.reason, attempted: true }, new Date(ctx.now()));
-    return releaseJob(storage, job, next);
+    return releaseJob(storage, claim.job(), next);
   }
+  await claim.stop();
   await recordDelivery(storage, job.messageId, { state: 'sent', reason: null, attempted: true }, new Date(ctx.now()));
-  await finishJob(storage, job);
+  await finishJob(storage, claim.job());
 }
