@@ -22,36 +22,58 @@ export interface SendContext extends ComposeContext {
   now(): number;
 }
 
-/** Sends `job` (claimed by this server) and records what came of it. */
-export async function sendJob(ctx: SendContext, job: JobDoc): Promise<void> {
-  const { storage, timings } = ctx;
-  const delivery = await readDelivery(storage, job.messageId);
-  if (!delivery || delivery.state !== 'queued') return finishJob(storage, job);
+/** What one attempt came to. */
+type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'wait'; next: number }
+  | { kind: 'retry'; reason: string; next: number }
+  | { kind: 'failed'; reason: string; attempted: boolean };
+
+/** Composes and hands over the mail; `attempts` is how many attempts the delivery counts so far. */
+async function attempt(ctx: SendContext, job: JobDoc, attempts: number): Promise<Outcome> {
+  const { timings } = ctx;
   const composed = await composeOutbound(ctx, job.messageId);
-  if (composed.kind === 'wait') return releaseJob(storage, job, ctx.now() + timings.numberWaitMs);
-  if (composed.kind === 'unsendable') {
-    await recordDelivery(storage, job.messageId, { state: 'failed', reason: composed.reason, attempted: false }, new Date(ctx.now()));
-    return finishJob(storage, job);
-  }
-  const claim = holdClaim(storage, job, timings.leaseMs);
+  if (composed.kind === 'wait') return { kind: 'wait', next: ctx.now() + timings.numberWaitMs };
+  if (composed.kind === 'unsendable') return { kind: 'failed', reason: composed.reason, attempted: false };
   try {
     await ctx.transport.sendMail(composed.mail);
+    return { kind: 'sent' };
   } catch (error) {
-    await claim.stop();
     const failure = readSmtpFailure(error);
-    const attempts = delivery.attempts + 1;
-    const next = ctx.now() + retryDelay(timings, attempts);
-    const givingUp = !failure.permanent && next - job.queuedAt > timings.giveUpMs;
-    ctx.logger.warn('outbound mail was refused', { messageId: job.messageId, permanent: failure.permanent, attempts, reason: failure.reason });
-    if (failure.permanent || givingUp) {
-      const reason = givingUp ? `${failure.reason} (given up: refused for longer than the retry window)` : failure.reason;
-      await recordDelivery(storage, job.messageId, { state: 'failed', reason, attempted: true }, new Date(ctx.now()));
-      return finishJob(storage, claim.job());
+    const next = ctx.now() + retryDelay(timings, attempts + 1);
+    ctx.logger.warn('outbound mail was refused', { messageId: job.messageId, permanent: failure.permanent, attempts: attempts + 1, reason: failure.reason });
+    if (failure.permanent) return { kind: 'failed', reason: failure.reason, attempted: true };
+    if (next - job.queuedAt > timings.giveUpMs) {
+      return { kind: 'failed', reason: `${failure.reason} (given up: refused for longer than the retry window)`, attempted: true };
     }
-    await recordDelivery(storage, job.messageId, { state: 'queued', reason: failure.reason, attempted: true }, new Date(ctx.now()));
-    return releaseJob(storage, claim.job(), next);
+    return { kind: 'retry', reason: failure.reason, next };
   }
-  await claim.stop();
-  await recordDelivery(storage, job.messageId, { state: 'sent', reason: null, attempted: true }, new Date(ctx.now()));
-  await finishJob(storage, claim.job());
+}
+
+/** Sends `job` (claimed by this server, its claim renewed meanwhile) and records what came of it. */
+export async function sendJob(ctx: SendContext, job: JobDoc): Promise<void> {
+  const { storage } = ctx;
+  const delivery = await readDelivery(storage, job.messageId);
+  if (!delivery || delivery.state !== 'queued') return finishJob(storage, job);
+  const claim = holdClaim(storage, job, ctx.timings.leaseMs);
+  let outcome: Outcome;
+  try {
+    outcome = await attempt(ctx, job, delivery.attempts);
+  } finally {
+    await claim.stop();
+  }
+  const now = new Date(ctx.now());
+  switch (outcome.kind) {
+    case 'wait':
+      return releaseJob(storage, claim.job(), outcome.next);
+    case 'retry':
+      await recordDelivery(storage, job.messageId, { state: 'queued', reason: outcome.reason, attempted: true }, now);
+      return releaseJob(storage, claim.job(), outcome.next);
+    case 'failed':
+      await recordDelivery(storage, job.messageId, { state: 'failed', reason: outcome.reason, attempted: outcome.attempted }, now);
+      return finishJob(storage, claim.job());
+    case 'sent':
+      await recordDelivery(storage, job.messageId, { state: 'sent', reason: null, attempted: true }, now);
+      return finishJob(storage, claim.job());
+  }
 }
