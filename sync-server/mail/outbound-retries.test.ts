@@ -9,19 +9,26 @@ import type { DeliveryDoc } from './delivery-record';
 import { messageIdHeader } from './message-id';
 import type { JobDoc } from './outbound-job';
 import type { OutboundTimings } from './outbound-timings';
-import { addPeople, deliveryWhen, FAST_TIMINGS, mailTo, newTicket, reply, SUPPORT } from './outbound-test-kit';
+import { freePort } from '../test-support/free-port';
+import { addPeople, deliveryWhen, FAST_TIMINGS, MAIL_FROM, mailTo, newTicket, reply, SUPPORT } from './outbound-test-kit';
 import { readSmtpFailure } from './smtp-failure';
 
 let smtp: CaptureSmtp;
 let harbor: HarborApp;
+const opened: CaptureSmtp[] = [];
 afterEach(async () => {
   await harbor.close();
-  await smtp.close();
+  for (const server of opened.splice(0)) await server.close();
 });
 
-async function start(timings: Partial<OutboundTimings> = FAST_TIMINGS): Promise<{ ada: SessionUser; sam: SessionUser }> {
-  smtp = await startCaptureSmtp();
-  harbor = await createApp(testConfig({ mail: mailTo(smtp) }), { logger: createLogger({ silent: true }), outboundTimings: timings });
+async function capture(options?: { port: number }): Promise<CaptureSmtp> {
+  smtp = await startCaptureSmtp(options);
+  opened.push(smtp);
+  return smtp;
+}
+
+async function start(timings: Partial<OutboundTimings> = FAST_TIMINGS, mail = async () => mailTo(await capture())): Promise<{ ada: SessionUser; sam: SessionUser }> {
+  harbor = await createApp(testConfig({ mail: await mail() }), { logger: createLogger({ silent: true }), outboundTimings: timings });
   return addPeople(harbor.storage);
 }
 
@@ -48,6 +55,19 @@ it('keeps a mail queued with its reason while the SMTP server refuses for now, t
   const sent = await deliveryWhen(harbor.storage, message.id, (d) => d.state === 'sent');
   expect(sent).toMatchObject<Partial<DeliveryDoc>>({ id: message.id, messageId: message.id, ticketId: ticket.id, attempts: 3, reason: null, schemaVersion: 1 });
   expect(smtp.refusedCount()).toBe(2);
+  expect(smtp.mails.map((mail) => mail.parsed.messageId)).toEqual([messageIdHeader(message.id, SUPPORT)]);
+});
+
+it('keeps a mail queued while the SMTP server cannot be reached, and sends it once when it is back', async () => {
+  const port = await freePort();
+  const { ada, sam } = await start(FAST_TIMINGS, async () => ({ outbound: { smtpUrl: `smtp://127.0.0.1:${port}`, from: MAIL_FROM, address: SUPPORT } }));
+  const ticket = await newTicket(harbor.storage, ada);
+  const message = await reply(harbor.storage, ticket, sam, emailReply);
+  const waiting = await deliveryWhen(harbor.storage, message.id, (d) => d.attempts >= 2);
+  expect(waiting).toMatchObject({ state: 'queued', reason: expect.stringContaining('ECONNREFUSED') });
+  await capture({ port });
+  const sent = await deliveryWhen(harbor.storage, message.id, (d) => d.state === 'sent');
+  expect(sent.reason).toBeNull();
   expect(smtp.mails.map((mail) => mail.parsed.messageId)).toEqual([messageIdHeader(message.id, SUPPORT)]);
 });
 

@@ -3,7 +3,7 @@
 export interface OutboundTimings {
   /** How often a server looks for jobs that became due (a new message is tried at once). */
   pollMs: number;
-  /** How long a claim holds a job; longer than the SMTP timeouts, so a live sender never loses it. */
+  /** How long a claim holds a job unless renewed (a sender renews it every third of it): how soon a dead server's mail is taken over. */
   leaseMs: number;
   /** The SMTP connection, greeting and socket timeouts. */
   smtpTimeoutMs: number;
@@ -18,7 +18,7 @@ export interface OutboundTimings {
 
 export const DEFAULT_OUTBOUND_TIMINGS: OutboundTimings = {
   pollMs: 5_000,
-  leaseMs: 180_000,
+  leaseMs: 60_000,
   smtpTimeoutMs: 60_000,
   retryBaseMs: 30_000,
   retryMaxMs: 30 * 60_000,

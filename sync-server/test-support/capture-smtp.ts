@@ -3,7 +3,7 @@
  * `mailparser` and kept in `mails`. It can refuse the next mails (4xx temporary, 5xx permanent) and hold the
  * answer to the next one (a sender killed after the mail arrived, before it heard "250"). Reused by every mail suite:
  *
- *   const smtp = await startCaptureSmtp();            // config: smtpUrl = smtp.url
+ *   const smtp = await startCaptureSmtp();            // config: smtpUrl = smtp.url ({ port } to choose it)
  *   const mail = await smtp.nextMail();               // the next one not returned yet
  *   await smtp.untilMails(3);                         // all of them once there are three
  *   smtp.refuseNext(2, 'temporary');                  // the next two get "451"; 'permanent' gets "550"
@@ -53,8 +53,8 @@ interface Refusal {
   text: string;
 }
 
-/** Starts a capture server on a free loopback port. */
-export async function startCaptureSmtp(): Promise<CaptureSmtp> {
+/** Starts a capture server on a free loopback port, or on `port` (a server that comes back where a sender expects it). */
+export async function startCaptureSmtp(options: { port?: number } = {}): Promise<CaptureSmtp> {
   const mails: CapturedMail[] = [];
   const refusals: Refusal[] = [];
   const held: Array<{ arrive: (mail: CapturedMail) => void; released: Promise<void> }> = [];
@@ -110,7 +110,7 @@ export async function startCaptureSmtp(): Promise<CaptureSmtp> {
   });
   server.on('error', () => undefined); // a client that vanishes mid-mail (a killed sender) is not the test's failure
   const port = await new Promise<number>((resolve, reject) => {
-    const listening = server.listen(0, '127.0.0.1', () => {
+    const listening = server.listen(options.port ?? 0, '127.0.0.1', () => {
       const address = listening.address();
       if (address && typeof address === 'object') resolve(address.port);
       else reject(new Error('the capture SMTP server has no port'));
