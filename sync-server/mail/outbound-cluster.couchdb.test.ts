@@ -45,4 +45,11 @@ it('sends each mail once when two servers follow the same messages', async () =>
   expect(ids).toHaveLength(sent.length + 1);
   expect(new Set(ids)).toEqual(new Set([...sent, last].map((message) => messageIdHeader(message.id, SUPPORT))));
   expect(smtp.refusedCount()).toBe(2);
+  // Threading read through the Redis index, whichever server sent: each email reply names every reply before it.
+  const order = [...sent, last].map((message) => messageIdHeader(message.id, SUPPORT));
+  for (const mail of smtp.mails) {
+    const at = order.indexOf(mail.parsed.messageId!);
+    if ([...sent, last][at]!.channel !== 'email') continue;
+    expect([mail.parsed.references].flat(), `references of reply ${at}`).toEqual(order.slice(0, at));
+  }
 });
