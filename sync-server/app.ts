@@ -2,6 +2,8 @@
 import express from 'express';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { startOutboundWorker, type OutboundWorker } from './mail/outbound-worker';
+import { timingsFromEnv, type OutboundTimings } from './mail/outbound-timings';
 import { createErrorHandler, notFound } from './middleware/error-handlers';
 import { jsonBody } from './middleware/json-body';
 import { sameOriginCheck } from './middleware/same-origin-check';
@@ -38,9 +40,10 @@ export interface HarborApp {
   close(): Promise<void>;
 }
 
-/** Options that are not configuration: the logger (tests pass a silent one). */
+/** Options that are not configuration: the logger (tests pass a silent one), and outbound mail's pacing (tests pass short ones). */
 export interface CreateAppOptions {
   logger?: Logger;
+  outboundTimings?: Partial<OutboundTimings>;
 }
 
 /** Builds the app over freshly opened storage; seeds the demo first when the configuration asks for it. */
@@ -49,6 +52,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
   const storage = await openStorage(config.storage);
   let dbRouter: ReturnType<typeof createDbRouter> | undefined;
   let redis: RedisConnection | undefined;
+  let outbound: OutboundWorker | undefined;
   try {
     if (config.redisUrl) redis = await openRedis(config.redisUrl, redisPrefix(config), logger);
     const seeded = await seedDemoIfWanted(storage, config, logger);
@@ -75,6 +79,14 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.use(createStaticRouter({ distDir: config.distDir }));
     app.use(notFound);
     app.use(createErrorHandler(logger));
+    // With SMTP_URL set, this server queues and sends email replies; without it nothing starts.
+    if (config.mail.outbound) {
+      outbound = await startOutboundWorker({
+        storage, index: await dbRouter.index, outbound: config.mail.outbound, config, logger,
+        timings: options.outboundTimings ?? timingsFromEnv(process.env),
+      });
+    }
+    const outboundWorker = outbound;
 
     const router = dbRouter;
     let ending: Promise<void> | undefined;
@@ -89,6 +101,8 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
       endFeeds,
       close() {
         closing ??= (async () => {
+          // The mail being sent now is recorded before storage closes (SIGTERM drains it).
+          await outboundWorker?.close();
           await endFeeds();
           await storage.close();
           await redis?.close();
@@ -97,6 +111,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
       },
     };
   } catch (error) {
+    await outbound?.close().catch(() => undefined);
     await dbRouter?.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
     await redis?.close().catch(() => undefined);

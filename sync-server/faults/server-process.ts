@@ -15,7 +15,7 @@ export interface ServerProcess {
 
 const SECRET = 'fault-suite-secret-0123456789';
 
-async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; port: number }> {
+async function start(dataDir: string, port: number, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawnTsx('sync-server/main.ts', [], {
     DATA_DIR: dataDir,
     PORT: String(port),
@@ -23,14 +23,15 @@ async function start(dataDir: string, port: number): Promise<{ child: ChildProce
     SEED_DEMO: '0',
     SESSION_SECRET: SECRET,
     NODE_ENV: 'production',
+    ...extraEnv,
   });
   const match = await waitForOutput(child, /is serving http:\/\/127\.0\.0\.1:(\d+)/);
   return { child, port: Number(match[1]) };
 }
 
-/** Starts `sync-server/main.ts` over `dataDir` on an ephemeral port. */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
-  let current = await start(dataDir, 0);
+/** Starts `sync-server/main.ts` over `dataDir` on an ephemeral port, with `extraEnv` over the suite's environment (SMTP_URL, say). */
+export async function startServerProcess(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  let current = await start(dataDir, 0, extraEnv);
   const port = current.port;
   return {
     port,
@@ -40,7 +41,7 @@ export async function startServerProcess(dataDir: string): Promise<ServerProcess
       await exited;
     },
     async restart() {
-      current = await start(dataDir, port);
+      current = await start(dataDir, port, extraEnv);
     },
     async stop() {
       const exited = finished(current.child);

@@ -8,7 +8,7 @@ import { getUser } from '../services/accounts';
 import type { WriterContext } from '../services/document-writer';
 import { readStoredDoc } from '../services/feed-docs';
 import type { Storage } from '../services/storage';
-import { referencedHarborMessageIds } from './inbound-message-id';
+import { referencedHarborMessageIds } from './message-id';
 import { refuse } from './inbound-refusal';
 import { readTicket } from './inbound-write';
 import { readRecipient, replyTokenDocId, type ReplyTokenRecord } from './reply-token';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../app/model/ids';
 import { writeDocuments } from '../services/document-writer';
-import { harborMessageIdHeader } from './inbound-message-id';
+import { messageIdHeader as harborMessageIdHeader } from './message-id';
 import { createInboundWorld, mailedTicket, messagesOf, refusalCode, SUPPORT, ticketsOf, type InboundWorld } from './inbound-test-helpers';
 
 let world: InboundWorld;

@@ -11,7 +11,7 @@ import { writeDocuments } from '../services/document-writer';
 import { readStoredDoc, toModelDoc } from '../services/feed-docs';
 import { addUser, createTestApp, type TestApp } from '../test-support/test-app';
 import type { MailAccountLimits } from './inbound-accounts';
-import { harborMessageIdHeader } from './inbound-message-id';
+import { messageIdHeader as harborMessageIdHeader } from './message-id';
 import { startInboundMail, type InboundMailServer } from './inbound-server';
 import { replyAddress, replyToken, replyTokenDocId } from './reply-token';
 

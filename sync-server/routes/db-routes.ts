@@ -52,8 +52,8 @@ const writableCollection: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** The `/db` router; `close()` ends open feeds and stops the scope index before storage closes. */
-export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): Promise<void> } {
+/** The `/db` router; `index` is its per-customer index (outbound mail reads conversations through it); `close()` ends open feeds and stops the index before storage closes. */
+export function createDbRouter(deps: DbRouterDeps): express.Router & { index: Promise<FeedIndex>; close(): Promise<void> } {
   const { storage, redis, config, logger } = deps;
   const customerIndex: Promise<FeedIndex> = redis ? startRedisIndex(storage, redis, logger) : startScopeIndex(storage, logger);
   const index = customerIndex.then((ready) => withAgentReadFeeds(ready, storage, logger));
@@ -65,7 +65,8 @@ export function createDbRouter(deps: DbRouterDeps): express.Router & { close(): 
   const writeLimit = createWriteRateLimit(config, logger, redis);
   const ctx: DbContext = { storage, index, hub, writeLimit, config, logger };
 
-  const router = express.Router() as express.Router & { close(): Promise<void> };
+  const router = express.Router() as express.Router & { index: Promise<FeedIndex>; close(): Promise<void> };
+  router.index = index;
   router.use(requireUser);
   // POST is how CouchDB clients send a selector; it is answered like GET, the body ignored (never honoured).
   const changes = changesHandler(ctx);

@@ -144,3 +144,9 @@ export async function readAttachment(storage: Storage, user: SessionUser, id: st
   if (!meta || !maySee(user, meta)) return undefined;
   return { meta, bytes: await storage.attachments.getAttachment(id, BYTES) };
 }
+
+/** The stored metadata and bytes of attachment `id`, read by the server for itself (outbound mail); undefined when missing. */
+export async function readAttachmentForServer(storage: Storage, id: string): Promise<{ meta: AttachmentMeta; bytes: Buffer } | undefined> {
+  const meta = await readMeta(storage, id);
+  return meta && { meta, bytes: await storage.attachments.getAttachment(id, BYTES) };
+}

@@ -146,14 +146,16 @@ describe('migrating an embedded portal into CouchDB', () => {
       expect([first.code, first.stderr]).toEqual([0, '']);
       const lines = first.stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(new RegExp(`^Copying .*cli into .* \\(databases ${prefix}\\*\\)$`));
-      expect(lines.slice(1, 6)).toEqual([
+      expect(lines.slice(1, 8)).toEqual([
         expect.stringMatching(/^users +\d+ copied \(\d+ leaf revisions\), 0 already there$/),
         expect.stringMatching(/^sessions +\d+ copied/),
         'tickets     2 copied (3 leaf revisions), 0 already there',
-        expect.stringMatching(/^messages +3 copied \(3 leaf revisions\), 0 already there$/),
+        expect.stringMatching(/^messages +4 copied \(4 leaf revisions\), 0 already there$/),
         'attachments 1 copied (1 leaf revisions), 0 already there',
+        'mail        1 copied (1 leaf revisions), 0 already there',
+        'deliveries  1 copied (1 leaf revisions), 0 already there',
       ]);
-      expect(lines.slice(6)).toEqual([
+      expect(lines.slice(8)).toEqual([
         `ticket counter: raised to ${made.counter}`,
         'demo marker: copied',
         expect.stringMatching(/^Done: \d+ documents copied, 0 already there\.$/),

@@ -1,6 +1,6 @@
 /**
  * Moves an embedded portal into CouchDB (any storage into any other, in fact): users, sessions, tickets,
- * messages and attachments (their bytes inline, one document a batch) with every revision as it is, so that devices that synced with the old server carry on without
+ * messages, attachments (their bytes inline, one document a batch), mail's own records and email delivery states, with every revision as it is, so that devices that synced with the old server carry on without
  * conflicts; the ticket counter, raised and never lowered; the demo marker. The per-customer scope index is not
  * copied: a cluster rebuilds it in Redis. The target is asked what it lacks (`_revs_diff`) before anything is
  * written, so a second run copies nothing and a run cut short completes when it is run again.
@@ -11,7 +11,7 @@ import type { ChangeResult } from './storage-engine';
 import { raiseTicketCounter, readTicketCounter } from './ticket-numbers';
 
 /** The databases copied document by document, in this order. */
-export const COPIED_DATABASES = ['users', 'sessions', 'tickets', 'messages', 'attachments'] as const;
+export const COPIED_DATABASES = ['users', 'sessions', 'tickets', 'messages', 'attachments', 'mail', 'deliveries'] as const;
 
 /** An attachment document carries its file (up to ATTACHMENT_MAX_BYTES, inline as base64): one at a time. */
 const ATTACHMENTS_BATCH_SIZE = 1;

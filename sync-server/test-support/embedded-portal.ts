@@ -1,8 +1,8 @@
 /**
  * An embedded portal on LevelDB made with the real services, for the migration suites: accounts, signed-in and
  * signed-out sessions, tickets edited several times, a conflict, a deleted document, messages, a ticket counter
- * ahead of the highest ticket (numbers skipped), an attachment with the message that names it, the demo marker and
- * the kept session secret.
+ * ahead of the highest ticket (numbers skipped), an attachment with the message that names it, a reply-token record
+ * and a delivery state of outbound mail, the demo marker and the kept session secret.
  */
 import request from 'supertest';
 import { aMessage, aTicket } from '../../app/model/fixtures';
@@ -73,6 +73,14 @@ export async function makeEmbeddedPortal(dataDir: string): Promise<EmbeddedPorta
     await pushOk(ada, 'messages', couch(aMessage(first, ada.user, { id: newId(), body: 'The screenshot.', attachments: [named] })));
     const gone = aMessage(first, ada.user, { id: newId(), body: 'Sent by mistake' });
     await storage.messages.remove(gone.id, await pushOk(ada, 'messages', couch(gone)));
+
+    const mailed = aMessage(first, sam.user, { id: newId(), authorRole: 'agent', channel: 'email', body: 'Mailed to Ada.' });
+    await pushOk(sam, 'messages', couch(mailed));
+    await storage.mail.put({ _id: 'reply-token:0123456789abcdef01234567', ticketId: first.id, conversationId: first.id });
+    await storage.deliveries.put({
+      _id: mailed.id, id: mailed.id, messageId: mailed.id, ticketId: first.id, state: 'sent', reason: null, attempts: 1,
+      updatedAt: new Date(0).toISOString(), schemaVersion: 1,
+    });
 
     const counter = Math.max(await ticketNumbersFor(storage).next(), await ticketNumbersFor(storage).next());
     await markDemoSeeded(storage);

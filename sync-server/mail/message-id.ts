@@ -1,11 +1,12 @@
 /**
- * Harbor's Message-IDs as inbound mail reads them: `<{messageId}@{domain of the support address}>` (the rule the
- * outbound mail's `message-id.ts` writes them by; the lead may point this at that helper once both are merged).
+ * The Message-ID of a Harbor message: `<{messageId}@{domain of MAIL_FROM}>`, the same on every send, so mail clients
+ * fold a repeat; and the reading side, which finds Harbor's messages among a reply's In-Reply-To and References.
  */
 
-/** The Message-ID header value of Harbor message `messageId`. */
-export function harborMessageIdHeader(messageId: string, supportAddress: string): string {
-  return `<${messageId}@${supportAddress.slice(supportAddress.lastIndexOf('@') + 1).toLowerCase()}>`;
+/** `<{messageId}@{domain}>` for the support address `…@domain` (lowercase, as `mail-config` keeps it). */
+export function messageIdHeader(messageId: string, supportAddress: string): string {
+  const domain = supportAddress.slice(supportAddress.lastIndexOf('@') + 1).toLowerCase();
+  return `<${messageId}@${domain}>`;
 }
 
 /** The Harbor message ids among `references` (In-Reply-To and References values), in their order, each once. */
