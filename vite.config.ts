@@ -24,6 +24,15 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: false,
         cleanupOutdatedCaches: true,
+        // The portal's logo is the server's, not the build's: kept on the device so that an offline start still
+        // shows it, and refreshed in the background whenever the network answers (rough edge 3 of issue 16).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/api/portal/logo',
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'portal-logo', expiration: { maxEntries: 1 }, cacheableResponse: { statuses: [200] } },
+          },
+        ],
       },
     }),
   ],

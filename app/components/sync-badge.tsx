@@ -11,9 +11,9 @@ export function SyncBadge(props: SyncBadgeProps) {
   return (
     <span class={`sync-badge sync-${props.connection}`} role="status" aria-live="polite">
       <span class="sync-dot" aria-hidden="true" />
-      {LABELS[props.connection]}
+      <span class="sync-label">{LABELS[props.connection]}</span>
       <Show when={props.pendingWrites > 0}>
-        <span class="sync-pending">· {props.pendingWrites} unsent</span>
+        <span class="sync-pending"><span class="sync-separator">· </span>{props.pendingWrites} unsent</span>
       </Show>
     </span>
   );

@@ -39,9 +39,8 @@ export function AgentThreadScreen(props: { ticketId: string }) {
     const pick = list.find((c) => c.id === chosen()) ?? [...list].sort((a, b) => b.lastActivityAt - a.lastActivityAt)[0];
     return pick ?? { id: ticketId, channel: 'portal' };
   });
-  // Notes belong to the ticket, not to a conversation: they show, in time order, beside whichever one is open.
-  const shown = createMemo(() => thread()?.messages.filter((m) =>
-    m.conversationId === selected().id || (m.visibility === 'internal' && !starting())));
+  // A note belongs to the conversation it was written in, and shows there in time order with its messages.
+  const shown = createMemo(() => thread()?.messages.filter((m) => m.conversationId === selected().id));
   const replyDraft = createMemo(() => data.draft(`agent-reply:${ticketId}:${starting() ?? selected().id}`));
   const noteDraft = data.draft(`agent-note:${ticketId}`);
   const replyFilesKey = () => `agent-reply-files:${ticketId}:${starting() ?? selected().id}`;
@@ -75,7 +74,9 @@ export function AgentThreadScreen(props: { ticketId: string }) {
 
   async function note(body: string, files: readonly File[]): Promise<string | null> {
     try {
-      await agent.addInternalNote({ ticketId, body, files });
+      // While a conversation is being started it has no id yet: the note goes on the ticket's first conversation.
+      const on = starting() ? { conversationId: ticketId, channel: 'portal' as const } : { conversationId: selected().id, channel: selected().channel };
+      await agent.addInternalNote({ ticketId, ...on, body, files });
       noteDraft.sent(body);
       return null;
     } catch (error) {

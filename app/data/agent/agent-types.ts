@@ -59,8 +59,8 @@ export interface AgentData {
   thread(ticketId: string): Accessor<AgentThread | null | undefined>;
   /** A public reply on an existing conversation; throws Error(message) when invalid. */
   agentReply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; files?: ChosenFiles }): Promise<void>;
-  /** A note other agents see and customers never receive; throws Error(message) when invalid. */
-  addInternalNote(input: { ticketId: string; body: string; files?: ChosenFiles }): Promise<void>;
+  /** A note on a conversation (the ticket's first when none is named) that other agents see and customers never receive; throws Error(message) when invalid. */
+  addInternalNote(input: { ticketId: string; conversationId?: string; channel?: Channel; body: string; files?: ChosenFiles }): Promise<void>;
   /** Starts a new conversation on the ticket with its first message; returns the new conversation id. */
   startConversation(input: { ticketId: string; channel: 'email' | 'chat'; body: string; files?: ChosenFiles }): Promise<string>;
   /** Sets the ticket's status (a no-op when unchanged). */

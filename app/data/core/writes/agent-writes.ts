@@ -55,9 +55,14 @@ export function createAgentWrites(db: PortalDatabase, user: SessionUser, outbox:
       await writeMessage({ ...input, visibility: 'public' });
     },
 
-    /** An internal note on the ticket's first conversation; the server never sends it to a customer. */
-    async addInternalNote(input: { ticketId: string; body: string; files?: readonly FileLike[] }): Promise<void> {
-      await writeMessage({ ...input, conversationId: input.ticketId, channel: 'portal', visibility: 'internal' });
+    /**
+     * An internal note on the conversation it was written in (the ticket's first one when none is named); only
+     * agents see it there, and the server never sends it to a customer.
+     */
+    async addInternalNote(input: { ticketId: string; conversationId?: string; channel?: Channel; body: string; files?: readonly FileLike[] }): Promise<void> {
+      const conversationId = input.conversationId ?? input.ticketId;
+      await checkConversation(db, input.ticketId, conversationId);
+      await writeMessage({ ...input, conversationId, channel: input.channel ?? 'portal', visibility: 'internal' });
     },
 
     /** A new conversation on `channel`, opened with its first message; returns its id. */
