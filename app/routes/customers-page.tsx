@@ -1,97 +1,14 @@
 /** /agent/customers: the agent's customers, read from the server as they type (online only), with invitations. */
-import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import '../styles/customers.css';
-import { CustomersView, type CustomerItem } from '../components/customers-view';
-import { createNow, formatDate } from '../components/now-clock';
-import { addCustomer, listCustomers, sendInvitation } from '../data/accounts/customers-api';
 import { useData } from '../data';
 import { useBranding } from './branding-context';
+import { CustomersScreen } from './customers-screen';
 import { createPageTitle } from './page-title';
 
-/** How long typing must pause before the search is sent. */
-const SEARCH_DEBOUNCE_MS = 250;
-/** How many customers one search shows. */
-const SEARCH_LIMIT = 50;
-
-/** The container: the search, its answers, and the writes; the last list stays when the server cannot be reached. */
+/** The route: the device's connection and the portal's mail setting, passed to the screen. */
 export default function CustomersPage() {
   const data = useData();
   const branding = useBranding();
   createPageTitle(() => 'Customers');
-  const now = createNow();
-  const [query, setQuery] = createSignal('');
-  const [sentQuery, setSentQuery] = createSignal('');
-  const [customers, setCustomers] = createSignal<CustomerItem[] | null>(null);
-  const [total, setTotal] = createSignal(0);
-  const [unreachable, setUnreachable] = createSignal(false);
-  const [loadError, setLoadError] = createSignal<string | null>(null);
-  const [mailOffHere, setMailOffHere] = createSignal(false);
-  const [invitingId, setInvitingId] = createSignal<string | null>(null);
-  const [announcement, setAnnouncement] = createSignal('');
-  const offline = () => unreachable() || data.sync().connection === 'offline';
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const typed = (value: string) => {
-    setQuery(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => setSentQuery(value.trim()), SEARCH_DEBOUNCE_MS);
-  };
-  onCleanup(() => clearTimeout(timer));
-
-  let search: AbortController | undefined;
-  const load = async (q: string) => {
-    search?.abort();
-    const controller = (search = new AbortController());
-    const result = await listCustomers(q, SEARCH_LIMIT, controller.signal).catch(() => null);
-    if (!result || controller.signal.aborted) return;
-    setUnreachable(!result.ok && result.offline);
-    if (result.ok) {
-      setCustomers(result.customers);
-      setTotal(result.total);
-      setLoadError(null);
-    } else if (!result.offline) setLoadError(result.message);
-  };
-  onCleanup(() => search?.abort());
-  // A new search, and the same one again once the device is back online.
-  createEffect(on([sentQuery, () => data.sync().connection !== 'offline'], ([q, online]) => {
-    if (online) void load(q);
-  }));
-
-  const replace = (next: CustomerItem) => setCustomers((list) => list?.map((c) => (c.id === next.id ? next : c)) ?? null);
-
-  async function invite(customer: CustomerItem) {
-    setInvitingId(customer.id);
-    setAnnouncement('');
-    try {
-      const result = await sendInvitation(customer.id);
-      if (result.ok) {
-        replace({ ...customer, invitation: result.invitation });
-        setAnnouncement(`Invitation sent to ${customer.email}. It expires ${formatDate(result.invitation.expiresAt)}.`);
-      } else {
-        if (result.kind === 'mail_off') setMailOffHere(true);
-        setUnreachable(result.kind === 'offline');
-        setAnnouncement(`The invitation to ${customer.email} was not sent: ${result.message}`);
-      }
-    } finally {
-      setInvitingId(null);
-    }
-  }
-
-  async function add(name: string, email: string) {
-    const result = await addCustomer(name, email);
-    if (!result.ok) return { field: result.field, message: result.message };
-    setCustomers((list) => [result.customer, ...(list ?? []).filter((c) => c.id !== result.customer.id)]);
-    setTotal((n) => n + 1);
-    setAnnouncement(`${result.customer.name} was added.`);
-    return null;
-  }
-
-  return (
-    <CustomersView
-      query={query()} onQueryChange={typed} customers={customers()} total={total()} offline={offline()}
-      loadError={loadError()} mailOutbound={branding().mailOutbound && !mailOffHere()} now={now()}
-      invitingId={invitingId()} announcement={announcement()} inboxHref="/agent"
-      onInvite={(customer) => void invite(customer)} onAdd={add}
-    />
-  );
+  return <CustomersScreen online={data.sync().connection !== 'offline'} mailOutbound={branding().mailOutbound} />;
 }
