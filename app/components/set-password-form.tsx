@@ -4,8 +4,11 @@ import { newPasswordProblems, PASSWORD_MIN } from '../model/password-rule';
 import { Spinner } from './spinner';
 import { TextField } from './text-field';
 
-/** A refused attempt: the reason in words; `linkGone` when the link itself is used, expired or not valid. */
-export interface SetPasswordProblem { message: string; linkGone: boolean }
+/**
+ * A refused attempt: the reason in words; `linkGone` when the link itself is used, expired or not valid,
+ * `atPasswordField` when the server refused the password itself.
+ */
+export interface SetPasswordProblem { message: string; linkGone: boolean; atPasswordField?: boolean }
 
 /** Props: the heading, whether the URL carried a token, what to offer when the link is gone, and the callback. */
 export interface SetPasswordFormProps {
@@ -36,7 +39,9 @@ export function SetPasswordForm(props: SetPasswordFormProps) {
     setBusy(true);
     setProblem(null);
     try {
-      setProblem(await props.onSubmit(password()));
+      const refused = await props.onSubmit(password());
+      if (refused?.atPasswordField) setFieldErrors({ password: refused.message });
+      else setProblem(refused);
     } finally {
       setBusy(false);
     }

@@ -74,11 +74,13 @@ describe('/reset-password', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it("shows a 400's reason and keeps the form", async () => {
+  it("shows a 400's reason at the password field and keeps the form", async () => {
     answer(400, { error: 'short_password', reason: 'The password must not be your email address.' });
     open('/reset-password', '#token=abc123');
     await setPassword('ann@example.com');
-    expect(await screen.findByRole('alert')).toHaveTextContent('The password must not be your email address.');
+    const error = await screen.findByText('The password must not be your email address.');
+    expect(screen.getByLabelText(/^New password/).getAttribute('aria-describedby')).toContain(error.id);
+    expect(screen.getByLabelText(/^New password/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('button', { name: 'Set password' })).toBeEnabled();
     expect(storedUser()).toBeNull();
   });

@@ -25,7 +25,10 @@ export function SetPasswordScreen(props: SetPasswordScreenProps) {
       signInHref="/login"
       onSubmit={async (password) => {
         const result = await setPasswordWithLink(props.kind, token!, password);
-        if (!result.ok) return { message: result.message, linkGone: result.kind !== 'other' };
+        if (!result.ok) {
+          const atField = result.kind === 'bad_password';
+          return { message: result.message, linkGone: !atField && result.kind !== 'other', atPasswordField: atField };
+        }
         navigate(result.user.role === 'agent' ? '/agent' : '/tickets', { replace: true });
         return null;
       }}

@@ -10,8 +10,8 @@ const NO_CONNECTION = 'No connection to the server. Check your network and try a
 /** The answer to "send me a link": sent (whatever the server knows of the address), or a problem in words. */
 export type ResetRequestResult = { ok: true } | { ok: false; message: string };
 
-/** Why a link cannot be used: the server's 410 kinds, and `other` for a bad password or any other trouble. */
-export type LinkProblemKind = 'link_used' | 'link_expired' | 'link_invalid' | 'other';
+/** Why the password was not set: the server's 410 kinds, a refused password (400), or any other trouble. */
+export type LinkProblemKind = 'link_used' | 'link_expired' | 'link_invalid' | 'bad_password' | 'other';
 
 /** The answer to "set my password": signed in as `user`, or a problem of one kind, in words. */
 export type SetPasswordResult = { ok: true; user: SessionUser } | { ok: false; kind: LinkProblemKind; message: string };
@@ -43,7 +43,7 @@ export async function requestPasswordReset(email: string): Promise<ResetRequestR
 }
 
 const LINK_KINDS = new Set<LinkProblemKind>(['link_used', 'link_expired', 'link_invalid']);
-const LINK_WORDS: Record<Exclude<LinkProblemKind, 'other'>, string> = {
+const LINK_WORDS: Record<Exclude<LinkProblemKind, 'bad_password' | 'other'>, string> = {
   link_used: 'This link has already been used.',
   link_expired: 'This link has expired.',
   link_invalid: 'This link is not valid.',
@@ -68,6 +68,7 @@ export async function setPasswordWithLink(kind: LinkKind, token: string, passwor
     const linkKind = LINK_KINDS.has(error) ? error : 'link_invalid';
     return { ok: false, kind: linkKind, message: reason ?? LINK_WORDS[linkKind as keyof typeof LINK_WORDS] };
   }
+  if (response.status === 400) return { ok: false, kind: 'bad_password', message: reason ?? 'This password cannot be used.' };
   return { ok: false, kind: 'other', message: reason ?? 'The password could not be set. Try again in a moment.' };
 }
 
