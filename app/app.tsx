@@ -13,6 +13,10 @@ const TicketsPage = lazy(() => import('./routes/tickets-page'));
 const NewTicketPage = lazy(() => import('./routes/new-ticket-page'));
 const TicketPage = lazy(() => import('./routes/ticket-page'));
 const AgentPage = lazy(() => import('./routes/agent-page'));
+const CustomersPage = lazy(() => import('./routes/customers-page'));
+const ForgotPasswordPage = lazy(() => import('./routes/forgot-password-page'));
+const ResetPasswordPage = lazy(() => import('./routes/reset-password-page'));
+const InvitationPage = lazy(() => import('./routes/invitation-page'));
 
 /** The root of every screen: applies the portal's branding (colour, title) to the document. */
 function Root(props: RouteSectionProps) {
@@ -69,6 +73,9 @@ export function App() {
     <Router root={Root}>
       <Route path="/" component={Home} />
       <Route path="/login" component={LoginPage} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
+      <Route path="/reset-password" component={ResetPasswordPage} />
+      <Route path="/invitation" component={InvitationPage} />
       <Route path="/tickets" component={RequireCustomer}>
         <Route path="/" component={TicketsPage} />
         <Route path="/new" component={NewTicketPage} />
@@ -76,6 +83,7 @@ export function App() {
       </Route>
       <Route path="/agent" component={RequireAgent}>
         <Route path={['/', '/tickets/:id']} component={AgentPage} />
+        <Route path="/customers" component={CustomersPage} />
       </Route>
       <Route path="*" component={Home} />
     </Router>

@@ -27,6 +27,7 @@ export function AgentInboxView(props: AgentInboxViewProps) {
             <Show when={props.rows}>{(rows) => <>{rows().length} shown</>}</Show>
             <Show when={props.unreadCount > 0}><span class="inbox-unread-count"> · {props.unreadCount} unread</span></Show>
           </span>
+          <a class="inbox-customers-link" href="/agent/customers">Customers</a>
         </div>
         <AgentInboxFilters filter={props.filter} onChange={props.onFilterChange} />
         <AgentTicketList rows={props.rows} selectedId={props.selectedId} now={props.now} hrefFor={props.hrefFor} />

@@ -75,10 +75,18 @@ describe('AgentInboxView', () => {
       <AgentInboxView rows={rows} unreadCount={0} filter={DEFAULT_FILTER} onFilterChange={() => undefined}
         selectedId={null} now={NOW} hrefFor={(id) => id} />
     ));
-    const link = screen.getByRole('link');
+    const link = screen.getByRole('link', { name: /TK-1/ });
     expect(link).toHaveTextContent('<img src=x onerror="window.hacked=1"><script>1</script>');
     expect(link).toHaveTextContent('<b>Eve</b>');
     expect(link).toHaveTextContent('<i>Eve</i>: <script>2</script>');
     expect(link.querySelector('img, script, b, i')).toBeNull();
+  });
+
+  it('links to the Customers screen from the inbox header', () => {
+    render(() => (
+      <AgentInboxView rows={[]} unreadCount={0} filter={DEFAULT_FILTER} onFilterChange={() => undefined}
+        selectedId={null} now={NOW} hrefFor={(id) => id} />
+    ));
+    expect(screen.getByRole('link', { name: 'Customers' })).toHaveAttribute('href', '/agent/customers');
   });
 });

@@ -40,4 +40,12 @@ describe('LoginForm', () => {
     expect(screen.getByText('Enter your email address.')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   });
+
+  it('offers "Forgot password?" only when given where it leads (mail is set up)', () => {
+    const { unmount } = render(() => <LoginForm portalName="Acme" logoUrl={null} onSubmit={async () => null} />);
+    expect(screen.queryByRole('link', { name: 'Forgot password?' })).toBeNull();
+    unmount();
+    render(() => <LoginForm portalName="Acme" logoUrl={null} forgotPasswordHref="/forgot-password" onSubmit={async () => null} />);
+    expect(screen.getByRole('link', { name: 'Forgot password?' })).toHaveAttribute('href', '/forgot-password');
+  });
 });

@@ -9,6 +9,8 @@ export interface LoginFormProps {
   logoUrl: string | null;
   notice?: string | null;
   initialEmail?: string;
+  /** Where "Forgot password?" leads; no link when not given (mail is not set up, so no reset can be sent). */
+  forgotPasswordHref?: string | null;
   onSubmit(email: string, password: string): Promise<string | null>;
 }
 
@@ -66,6 +68,9 @@ export function LoginForm(props: LoginFormProps) {
             Sign in
           </button>
         </form>
+        <Show when={props.forgotPasswordHref}>
+          {(href) => <p class="login-help"><a href={href()}>Forgot password?</a></p>}
+        </Show>
         <p class="login-help">Need help? Contact your support team.</p>
       </div>
     </main>

@@ -37,7 +37,8 @@ export function onSignedIn(listener: () => void): () => void {
   };
 }
 
-function isSessionUser(value: unknown): value is SessionUser {
+/** Whether `value` is a user as `/api/session` answers it. */
+export function isSessionUser(value: unknown): value is SessionUser {
   const v = value as Record<string, unknown> | null;
   return !!v && typeof v.id === 'string' && typeof v.name === 'string' && typeof v.email === 'string'
     && (v.role === 'customer' || v.role === 'agent');
@@ -80,7 +81,8 @@ export function createStoredUser(): Accessor<SessionUser | null> {
   return user;
 }
 
-async function readReason(response: Response): Promise<string | null> {
+/** The `reason` sentence of an error answer, or `null`. */
+export async function readReason(response: Response): Promise<string | null> {
   try {
     const body = (await response.json()) as { reason?: unknown };
     return typeof body.reason === 'string' ? body.reason : null;
@@ -113,8 +115,13 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   if (!isSessionUser(body?.user)) {
     return { ok: false, kind: 'server', message: 'The server sent an answer the app does not understand.' };
   }
-  setStoredUser(body.user);
+  keepSignedIn(body.user);
+  return { ok: true, user: body.user };
+}
+
+/** Keeps `user` on the device as signed in and tells this tab and the others (after any answer that signs in). */
+export function keepSignedIn(user: SessionUser): void {
+  setStoredUser(user);
   localStorage.setItem(SIGNED_IN_AT_KEY, String(Date.now()));
   announceSignedIn();
-  return { ok: true, user: body.user };
 }

@@ -17,6 +17,7 @@ export default function LoginPage() {
       portalName={branding().name}
       logoUrl={branding().logoUrl}
       initialEmail={storedUser()?.email ?? ''}
+      forgotPasswordHref={branding().mailOutbound ? '/forgot-password' : null}
       notice={again ? 'Your session has ended. Sign in again; changes not yet sent stay on this device.' : null}
       onSubmit={async (email, password) => {
         const result = await signIn(email, password);
