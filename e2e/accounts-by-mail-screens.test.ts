@@ -34,6 +34,8 @@ async function expectAxeCleanAtEachWidth(page: Page, screenName: string) {
     expect(violations, `${screenName} at ${width} px`).toEqual([]);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
     expect(sideways, `${screenName} scrolls sideways at ${width} px`).toBe(false);
+    const file = `${width < 500 ? 'phone' : 'desktop'}-${screenName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.png`;
+    await page.screenshot({ path: `e2e/screenshots/${file}`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 844 });
 }
