@@ -1,6 +1,6 @@
 /** /forgot-password's card: Email address and Send link, then the same "if an account exists" words for every address. */
 import { createSignal, Show } from 'solid-js';
-import { Spinner } from './spinner';
+import { BusySubmitButton } from './spinner';
 import { TextField } from './text-field';
 
 /** Props: the portal's name; `onSubmit` resolves to an error sentence (a throttle's reason), or `null` once sent. */
@@ -56,10 +56,7 @@ export function ForgotPasswordForm(props: ForgotPasswordFormProps) {
               value={email()} onInput={setEmail} error={missing()}
             />
             <Show when={error()}><p class="form-error" role="alert">{error()}</p></Show>
-            <button type="submit" class="button button-primary button-block" disabled={busy()} aria-busy={busy()}>
-              <Show when={busy()}><Spinner /></Show>
-              Send link
-            </button>
+            <BusySubmitButton busy={busy()}>Send link</BusySubmitButton>
           </form>
         </Show>
         <p class="login-help"><a href={props.signInHref}>Back to sign in</a></p>

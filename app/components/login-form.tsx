@@ -1,6 +1,6 @@
 /** The sign-in screen's card: logo, portal name in the brand colour, Email address, Password, Sign in, help. */
 import { createSignal, Show } from 'solid-js';
-import { Spinner } from './spinner';
+import { BusySubmitButton } from './spinner';
 import { TextField } from './text-field';
 
 /** Props: branding as plain values; `onSubmit` resolves to an error sentence, or `null` on success. */
@@ -63,10 +63,7 @@ export function LoginForm(props: LoginFormProps) {
           <Show when={error()}>
             <p class="form-error" role="alert">{error()}</p>
           </Show>
-          <button type="submit" class="button button-primary button-block" disabled={busy()} aria-busy={busy()}>
-            <Show when={busy()}><Spinner /></Show>
-            Sign in
-          </button>
+          <BusySubmitButton busy={busy()}>Sign in</BusySubmitButton>
         </form>
         <Show when={props.forgotPasswordHref}>
           {(href) => <p class="login-help"><a href={href()}>Forgot password?</a></p>}

@@ -1,7 +1,7 @@
 /** The card of a reset or invitation link: New password, Confirm password, Set password; a dead link says so. */
 import { createSignal, Show, type JSX } from 'solid-js';
 import { newPasswordProblems, PASSWORD_MIN } from '../model/password-rule';
-import { Spinner } from './spinner';
+import { BusySubmitButton } from './spinner';
 import { TextField } from './text-field';
 
 /**
@@ -73,10 +73,7 @@ export function SetPasswordForm(props: SetPasswordFormProps) {
               value={confirm()} onInput={setConfirm} error={fieldErrors().confirm}
             />
             <Show when={problem()}><p class="form-error" role="alert">{problem()!.message}</p></Show>
-            <button type="submit" class="button button-primary button-block" disabled={busy()} aria-busy={busy()}>
-              <Show when={busy()}><Spinner /></Show>
-              Set password
-            </button>
+            <BusySubmitButton busy={busy()}>Set password</BusySubmitButton>
           </form>
         </Show>
         <p class="login-help"><a href={props.signInHref}>Back to sign in</a></p>

@@ -15,6 +15,7 @@ import type { Storage } from '../services/storage';
 import { createMailCustomers, type MailAccountLimits } from './inbound-accounts';
 import { deliverInbound, type DeliverContext, type Delivery } from './inbound-deliver';
 import { deferred, SmtpRefusal } from './inbound-refusal';
+import { domainOf } from './mail-config';
 import { readRecipient } from './reply-token';
 
 /** The largest message taken, in bytes (the 25 MB). */
@@ -90,7 +91,7 @@ export async function startInboundMail(deps: InboundMailDeps): Promise<InboundMa
   }
 
   const server = new SMTPServer({
-    name: supportAddress.slice(supportAddress.lastIndexOf('@') + 1),
+    name: domainOf(supportAddress),
     banner: 'Harbor inbound mail',
     size: MAX_MESSAGE_BYTES,
     authOptional: true,

@@ -24,6 +24,11 @@ type Env = Record<string, string | undefined>;
 
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
+/** The domain of an address (`acme.example` of `support@acme.example`), lowercase. */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
 /** `Name <local@domain>` or `local@domain`: the address part, lowercase, or undefined when there is none. */
 export function addressOf(from: string): string | undefined {
   const bracketed = /<([^<>]+)>\s*$/.exec(from);

@@ -4,12 +4,10 @@
  */
 import { newId } from '../../app/model/ids';
 import { USER_ROLES, LIMITS, type UserRole } from '../../app/model/constants';
+import { passwordLengthError } from '../../app/model/password-rule';
 import type { SessionUser } from '../../app/model/user';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import type { Storage } from './storage';
-
-/** The shortest password an account may have. */
-export const PASSWORD_MIN = 8;
 
 /** A user as stored: the session fields plus the password hash. */
 export interface UserDoc extends SessionUser {
@@ -88,9 +86,8 @@ function checkIdentity(input: Omit<NewAccount, 'password'>): Omit<NewAccount, 'p
 /** Checks a new account's fields; throws `AccountError` with a one-line reason. */
 export function checkNewAccount(input: NewAccount): NewAccount {
   const identity = checkIdentity(input);
-  if ((input.password ?? '').length < PASSWORD_MIN) {
-    throw new AccountError('short_password', `The password must be at least ${PASSWORD_MIN} characters.`);
-  }
+  const short = passwordLengthError(input.password ?? '');
+  if (short) throw new AccountError('short_password', short);
   return { ...identity, password: input.password };
 }
 
