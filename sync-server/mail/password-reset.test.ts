@@ -62,6 +62,14 @@ it('answers an existing and a missing address alike, and mails only the existing
   expect(unknown.body).toEqual({ error: 'link_invalid', reason: 'This link is not valid.' });
 });
 
+it('lets one of several requests racing with the same link in, the others 410 link_used', async () => {
+  const a = await start();
+  await ask(a, 'ada@example.com');
+  const { token } = linkOf(await smtp!.nextMail());
+  const answers = await Promise.all([1, 2, 3, 4].map(() => a.agent().post('/api/password-reset/confirm').send({ token, password: 'a-new-password' })));
+  expect(answers.map((res) => res.status).sort()).toEqual([200, 410, 410, 410]);
+});
+
 it('refuses a short password without using the link up, and an expired link says so', async () => {
   const a = await start({ accountLinkLifetimes: { reset: 300 } });
   await ask(a, 'ada@example.com');
