@@ -50,6 +50,17 @@ async function read<T extends StoredDocument>(storage: Storage, id: string, conf
   }
 }
 
+/** Removes a superseded link's record (it would answer `link_invalid` either way), so that records do not pile up. */
+async function removeLink(storage: Storage, hash: string): Promise<void> {
+  const link = await read<LinkDoc>(storage, linkId(hash));
+  if (!link || link.usedAt !== null) return; // a used one keeps answering "already used"
+  try {
+    await storage.mail.remove(link._id, link._rev);
+  } catch (error) {
+    if (!isConflict(error) && !isNotFound(error)) throw error;
+  }
+}
+
 /** Makes a new link for `userId`; older links of the account stop working. `lifetimeMs` defaults to the purpose's. */
 export async function issueLink(storage: Storage, userId: string, purpose: LinkPurpose, now = Date.now(), lifetimeMs = LINK_LIFETIME_MS[purpose]): Promise<IssuedLink> {
   const token = randomBytes(32).toString('base64url');
@@ -61,6 +72,7 @@ export async function issueLink(storage: Storage, userId: string, purpose: LinkP
     const invitation = purpose === 'invitation' ? { sentAt: issued.sentAt, expiresAt: issued.expiresAt } : (latest?.invitation ?? null);
     try {
       await storage.mail.put({ _id: latestId(userId), ...(latest && { _rev: latest._rev }), hash, invitation });
+      if (latest) await removeLink(storage, latest.hash);
       return issued;
     } catch (error) {
       if (!isConflict(error) || attempt >= 4) throw error;
