@@ -137,3 +137,20 @@ it('throttles per target address and per client address, counting answered reque
   expect((await ask(a, 'y@example.com')).status).toBe(202);
   expect((await ask(a, 'z@example.com')).status).toBe(429);
 });
+
+it('keeps a refused mail queued and sends it once the SMTP server takes it; a permanent refusal drops it', async () => {
+  const a = await start();
+  smtp!.refuseNext(2, 'temporary');
+  await ask(a, 'ada@example.com');
+  const mail = await smtp!.nextMail();
+  expect(smtp!.refusedCount()).toBe(2);
+  expect(mail.envelope.to).toEqual(['ada@example.com']);
+  smtp!.refuseNext(1, 'permanent');
+  await ask(a, 'ada@example.com');
+  const deadline = Date.now() + 10_000;
+  while (smtp!.refusedCount() < 3 || (await jobsLeft(a)) > 0) {
+    if (Date.now() > deadline) throw new Error('the refused job was not dropped');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  expect(smtp!.mails).toHaveLength(1);
+});
