@@ -2,6 +2,7 @@
 import express from 'express';
 import type { ServerConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { createAccountMail, type AccountMail } from './mail/account-mail';
 import { startOutboundWorker, type OutboundWorker } from './mail/outbound-worker';
 import { timingsFromEnv, type OutboundTimings } from './mail/outbound-timings';
 import { createErrorHandler, notFound } from './middleware/error-handlers';
@@ -9,15 +10,20 @@ import { jsonBody } from './middleware/json-body';
 import { sameOriginCheck } from './middleware/same-origin-check';
 import { sessionCookieStrays } from './middleware/session-cookie-strays';
 import { securityHeaders } from './middleware/security-headers';
+import { passwordResetRateLimit } from './middleware/password-reset-rate-limit';
 import { signinRateLimit } from './middleware/signin-rate-limit';
 import { createSessionMiddleware } from './middleware/session-middleware';
 import { createAgentsRouter } from './routes/agents-routes';
 import { createAttachmentsRouter } from './routes/attachments-routes';
+import { createCustomersRouter } from './routes/customers-routes';
 import { createDbRouter } from './routes/db-routes';
 import { createHealthRouter } from './routes/health-routes';
+import { createInvitationRouter } from './routes/invitation-routes';
+import { createPasswordResetRouter } from './routes/password-reset-routes';
 import { createPortalRouter } from './routes/portal-routes';
 import { createSessionRouter } from './routes/session-routes';
 import { createStaticRouter } from './routes/static-routes';
+import type { LinkPurpose } from './services/account-links';
 import { resolveBranding, type Branding } from './services/branding';
 import { isDemoSeeded } from './services/demo-marker';
 import { seedDemoIfWanted } from './services/seed-demo';
@@ -40,10 +46,11 @@ export interface HarborApp {
   close(): Promise<void>;
 }
 
-/** Options that are not configuration: the logger (tests pass a silent one), and outbound mail's pacing (tests pass short ones). */
+/** Options that are not configuration: the logger (tests pass a silent one), outbound mail's pacing and account links' lifetimes (tests pass short ones). */
 export interface CreateAppOptions {
   logger?: Logger;
   outboundTimings?: Partial<OutboundTimings>;
+  accountLinkLifetimes?: Partial<Record<LinkPurpose, number>>;
 }
 
 /** Builds the app over freshly opened storage; seeds the demo first when the configuration asks for it. */
@@ -53,6 +60,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
   let dbRouter: ReturnType<typeof createDbRouter> | undefined;
   let redis: RedisConnection | undefined;
   let outbound: OutboundWorker | undefined;
+  let accountMail: AccountMail | undefined;
   try {
     if (config.redisUrl) redis = await openRedis(config.redisUrl, redisPrefix(config), logger);
     const seeded = await seedDemoIfWanted(storage, config, logger);
@@ -73,6 +81,14 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.post('/api/session', signinRateLimit(config, redis));
     app.use('/api/session', createSessionRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));
+    const timings = options.outboundTimings ?? timingsFromEnv(process.env);
+    // With SMTP_URL set, invitations and password resets are queued and sent; without it nothing is.
+    accountMail = createAccountMail({
+      storage, config, portalName: branding.name, logger, timings, ...(options.accountLinkLifetimes && { lifetimes: options.accountLinkLifetimes }),
+    });
+    app.use('/api/password-reset', createPasswordResetRouter({ storage, mail: accountMail, throttle: passwordResetRateLimit(config, redis) }));
+    app.use('/api/invitation', createInvitationRouter({ storage }));
+    app.use('/api/customers', createCustomersRouter({ storage, mail: accountMail }));
     app.use(createPortalRouter({ branding, config }));
     dbRouter = createDbRouter({ storage, ...(redis && { redis }), config, logger });
     app.use('/db', dbRouter);
@@ -83,10 +99,11 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     if (config.mail.outbound) {
       outbound = await startOutboundWorker({
         storage, index: await dbRouter.index, outbound: config.mail.outbound, config, logger,
-        timings: options.outboundTimings ?? timingsFromEnv(process.env),
+        timings,
       });
     }
     const outboundWorker = outbound;
+    const accountMailer = accountMail;
 
     const router = dbRouter;
     let ending: Promise<void> | undefined;
@@ -103,6 +120,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
         closing ??= (async () => {
           // The mail being sent now is recorded before storage closes (SIGTERM drains it).
           await outboundWorker?.close();
+          await accountMailer.close();
           await endFeeds();
           await storage.close();
           await redis?.close();
@@ -112,6 +130,7 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     };
   } catch (error) {
     await outbound?.close().catch(() => undefined);
+    await accountMail?.close().catch(() => undefined);
     await dbRouter?.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
     await redis?.close().catch(() => undefined);

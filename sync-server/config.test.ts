@@ -21,6 +21,12 @@ function reason(env: Record<string, string>): string {
 }
 
 describe('loadConfig', () => {
+  it('reads the password-reset throttling, and refuses a count that is not one', () => {
+    const config = loadConfig({ RESET_LIMIT_PER_ACCOUNT: '3', RESET_LIMIT_PER_ADDRESS: '7', RESET_WINDOW_SECONDS: '60' });
+    expect(config).toMatchObject({ resetLimitPerAccount: 3, resetLimitPerAddress: 7, resetWindowMs: 60_000 });
+    expect(reason({ RESET_LIMIT_PER_ACCOUNT: 'many' })).toContain('RESET_LIMIT_PER_ACCOUNT');
+  });
+
   it('has the documented defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
@@ -38,6 +44,9 @@ describe('loadConfig', () => {
       writeWindowMs: 60_000,
       attachmentMaxBytes: 26_214_400,
       attachmentMaxFiles: 10,
+      resetLimitPerAccount: 5,
+      resetLimitPerAddress: 20,
+      resetWindowMs: 3_600_000,
     });
     expect(config.distDir).toMatch(/dist$/);
     expect(config.portalName).toBeUndefined();

@@ -35,6 +35,12 @@ export interface ServerConfig {
   signinLimitPerAddress: number;
   /** The sign-in throttling window, in milliseconds. */
   signinWindowMs: number;
+  /** Password-reset requests allowed per target account (normalised email) in one window, answered or not. */
+  resetLimitPerAccount: number;
+  /** Password-reset requests allowed per client address in one window. */
+  resetLimitPerAddress: number;
+  /** The password-reset throttling window, in milliseconds. */
+  resetWindowMs: number;
   /** Open feeds (longpolls, event streams) one session may hold; one more ends its oldest. */
   feedLimitPerSession: number;
   /** Open feeds one user may hold over all their sessions, on this server; one more ends their oldest. */
@@ -306,6 +312,9 @@ export function loadConfig(env: Env): ServerConfig {
     signinLimitPerAccount: parseCount('SIGNIN_LIMIT_PER_ACCOUNT', nonEmpty(env, 'SIGNIN_LIMIT_PER_ACCOUNT'), 10),
     signinLimitPerAddress: parseCount('SIGNIN_LIMIT_PER_ADDRESS', nonEmpty(env, 'SIGNIN_LIMIT_PER_ADDRESS'), 50),
     signinWindowMs: 1000 * parseCount('SIGNIN_WINDOW_SECONDS', nonEmpty(env, 'SIGNIN_WINDOW_SECONDS'), 900),
+    resetLimitPerAccount: parseCount('RESET_LIMIT_PER_ACCOUNT', nonEmpty(env, 'RESET_LIMIT_PER_ACCOUNT'), 5),
+    resetLimitPerAddress: parseCount('RESET_LIMIT_PER_ADDRESS', nonEmpty(env, 'RESET_LIMIT_PER_ADDRESS'), 20),
+    resetWindowMs: 1000 * parseCount('RESET_WINDOW_SECONDS', nonEmpty(env, 'RESET_WINDOW_SECONDS'), 3600),
     ...parseLimits(env),
     ...parseAttachmentLimits(env),
     mail: parseMailConfig(env),
@@ -328,6 +337,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     signinLimitPerAccount: 10,
     signinLimitPerAddress: 50,
     signinWindowMs: 900_000,
+    resetLimitPerAccount: 5,
+    resetLimitPerAddress: 20,
+    resetWindowMs: 3_600_000,
     ...LIMIT_DEFAULTS,
     ...ATTACHMENT_DEFAULTS,
     mail: {},

@@ -6,15 +6,13 @@
  * A finished job is removed, so the range of jobs holds only what is still to send.
  */
 import type { Storage } from '../services/storage';
-import { isConflict, isNotFound, type StoredDocument } from '../services/storage-engine';
+import { isConflict, isNotFound, type DocumentInput, type StoredDocument } from '../services/storage-engine';
 
 const PREFIX = 'outbound-job:';
 
-/** A job as stored. */
-export interface JobDoc extends StoredDocument {
-  messageId: string;
-  ticketId: string;
-  /** When the message was queued (ms): retries stop 24 hours after. */
+/** What every job kind holds: its schedule and its lease (account mail's jobs reuse the claims below). */
+export interface JobLease extends StoredDocument {
+  /** When the mail was queued (ms): retries stop 24 hours after. */
   queuedAt: number;
   /** Not tried before this time (ms). */
   nextAttemptAt: number;
@@ -23,7 +21,19 @@ export interface JobDoc extends StoredDocument {
   leaseUntil: number;
 }
 
+/** A message's job as stored. */
+export interface JobDoc extends JobLease {
+  messageId: string;
+  ticketId: string;
+}
+
 const jobId = (messageId: string) => PREFIX + messageId;
+
+/** The job's fields to write back: everything but the conflicts it was read with. */
+function fieldsOf(job: JobLease): DocumentInput {
+  const { _conflicts: _, ...fields } = job;
+  return fields;
+}
 
 /** Creates the job of a queued message (a 409: it exists already, fine). */
 export async function createJob(storage: Storage, messageId: string, ticketId: string, now: number): Promise<void> {
@@ -34,16 +44,16 @@ export async function createJob(storage: Storage, messageId: string, ticketId: s
   }
 }
 
-/** The jobs that may be claimed at `now`: due, and free or with a lapsed lease; oldest queued first. */
-export async function dueJobs(storage: Storage, now: number): Promise<JobDoc[]> {
-  const rows = await storage.mail.allDocs({ startkey: PREFIX, endkey: `${PREFIX}\uffff`, includeDocs: true });
-  const jobs = rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc as JobDoc] : []));
+/** The jobs under `prefix` that may be claimed at `now`: due, and free or with a lapsed lease; oldest queued first. */
+export async function dueJobs<Job extends JobLease = JobDoc>(storage: Storage, now: number, prefix = PREFIX): Promise<Job[]> {
+  const rows = await storage.mail.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, includeDocs: true });
+  const jobs = rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc as Job] : []));
   return jobs.filter((job) => job.nextAttemptAt <= now && job.leaseUntil <= now).sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
 /** Claims `job` for `owner` until `now + leaseMs`; the claimed job, or undefined when another server has it. */
-export async function claimJob(storage: Storage, job: JobDoc, owner: string, now: number, leaseMs: number): Promise<JobDoc | undefined> {
-  const { _conflicts: _, ...fields } = job;
+export async function claimJob<Job extends JobLease>(storage: Storage, job: Job, owner: string, now: number, leaseMs: number): Promise<Job | undefined> {
+  const fields = fieldsOf(job);
   let written: { rev: string; quorum: boolean };
   try {
     written = await storage.mail.putWithQuorum({ ...fields, owner, leaseUntil: now + leaseMs });
@@ -52,7 +62,7 @@ export async function claimJob(storage: Storage, job: JobDoc, owner: string, now
     throw error;
   }
   if (!written.quorum) return undefined; // the lease lapses unless another copy's claim won
-  const stored = (await storage.mail.get(job._id, { conflicts: true })) as JobDoc;
+  const stored = (await storage.mail.get(job._id, { conflicts: true })) as Job;
   if (stored._conflicts?.length) {
     // A partition let two claims in: the winning revision rules, the others are removed.
     await storage.mail.bulkDocs(stored._conflicts.map((rev) => ({ _id: job._id, _rev: rev, _deleted: true })));
@@ -61,13 +71,12 @@ export async function claimJob(storage: Storage, job: JobDoc, owner: string, now
 }
 
 /** Gives the job back, to be tried again at `nextAttemptAt`. */
-export async function releaseJob(storage: Storage, job: JobDoc, nextAttemptAt: number): Promise<void> {
-  const { _conflicts: _, ...fields } = job;
-  await storage.mail.put({ ...fields, owner: null, leaseUntil: 0, nextAttemptAt });
+export async function releaseJob<Job extends JobLease>(storage: Storage, job: Job, nextAttemptAt: number, changes: Partial<Job> = {}): Promise<void> {
+  await storage.mail.put({ ...fieldsOf(job), ...(changes as object), owner: null, leaseUntil: 0, nextAttemptAt });
 }
 
 /** Removes a finished job. */
-export async function finishJob(storage: Storage, job: JobDoc): Promise<void> {
+export async function finishJob(storage: Storage, job: JobLease): Promise<void> {
   try {
     await storage.mail.remove(job._id, job._rev);
   } catch (error) {
@@ -76,19 +85,19 @@ export async function finishJob(storage: Storage, job: JobDoc): Promise<void> {
 }
 
 /** A claim held while its mail is sent: renewed every third of the lease, so a slow send never lets it lapse. */
-export interface HeldClaim {
+export interface HeldClaim<Job extends JobLease = JobDoc> {
   /** The job at its latest revision (renewals write it). */
-  job(): JobDoc;
+  job(): Job;
   /** Stops renewing; resolves once a renewal in flight is written. */
   stop(): Promise<void>;
 }
 
 /** Keeps the claim on `job` for `leaseMs` past every renewal, until `stop()`. */
-export function holdClaim(storage: Storage, job: JobDoc, leaseMs: number): HeldClaim {
+export function holdClaim<Job extends JobLease>(storage: Storage, job: Job, leaseMs: number): HeldClaim<Job> {
   let current = job;
   let renewing: Promise<void> = Promise.resolve();
   const renew = async (): Promise<void> => {
-    const { _conflicts: _, ...fields } = current;
+    const fields = fieldsOf(current);
     const leaseUntil = Date.now() + leaseMs;
     try {
       const { rev } = await storage.mail.put({ ...fields, leaseUntil });

@@ -7,6 +7,7 @@ import { verifyCredentials } from '../services/accounts';
 import type { Storage } from '../services/storage';
 import type { SessionUser } from '../session-user';
 import '../session-user';
+import { signInSession } from './session-sign-in';
 
 const SignInBody = z.object({
   email: z.string().check(z.minLength(1), z.maxLength(320)),
@@ -14,14 +15,6 @@ const SignInBody = z.object({
 });
 
 const WRONG_CREDENTIALS = new HttpError(401, 'unauthorized', 'The email or password is not right.');
-
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-}
-
-function save(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
-}
 
 function destroy(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
@@ -38,10 +31,7 @@ export function createSessionRouter(deps: { storage: Storage }): express.Router 
     }
     const user = await verifyCredentials(deps.storage, parsed.data.email, parsed.data.password);
     if (!user) throw WRONG_CREDENTIALS;
-    // A new id at sign-in, so a session id planted before sign-in never becomes a signed-in one.
-    await regenerate(req);
-    req.session.user = user;
-    await save(req);
+    await signInSession(req, user);
     res.json({ user } satisfies { user: SessionUser });
   });
 

@@ -161,6 +161,24 @@ const writeAfterLimitSpent =
     return writes('tickets', doc)(role);
   };
 
+/** An invitation: sent (202), or past authorization to the mail check (409 `mail_off`: this world has mail off). */
+const invites =
+  (customerId: () => string): Probe =>
+  async (role) => {
+    const res = await call(role, 'POST', `/api/customers/${customerId()}/invitation`);
+    const body = (await res.json()) as { error?: string };
+    return res.status === 202 || body.error === 'mail_off' ? 'allowed' : `refused ${res.status}`;
+  };
+
+/** A public link route given a made-up token: reaching the link check (410 `link_invalid`) is all anyone may do. */
+const checksLink =
+  (path: string): Probe =>
+  async (role) => {
+    const res = await call(role, 'POST', path, { token: 'made-up-token', password: 'long-enough-password' });
+    const body = (await res.json()) as { error?: string };
+    return res.status === 410 && body.error === 'link_invalid' ? 'allowed' : `refused ${res.status}`;
+  };
+
 /** `count` one-character keys (repeats are allowed), so that even in a GET's query they stay under Node's 16 KB. */
 const manyKeys = (count: number) => Array.from({ length: count }, (_, i) => String(i % 10));
 const keys = () => JSON.stringify([ticket.id]);
@@ -169,6 +187,12 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
   { route: 'GET /api/portal', allowed: ROLES, probe: byStatus('GET', '/api/portal') },
   { route: 'GET /manifest.webmanifest', allowed: ROLES, probe: byStatus('GET', '/manifest.webmanifest') },
   { route: 'GET /api/agents', allowed: ['agent'], probe: byStatus('GET', '/api/agents') },
+  { route: 'GET /api/customers', allowed: ['agent'], probe: byStatus('GET', '/api/customers?q=a&limit=5') },
+  { route: 'POST /api/customers', allowed: ['agent'], probe: byStatus('POST', '/api/customers', () => ({ name: 'New Customer', email: `new-${newId()}@example.com` })) },
+  { route: 'POST /api/customers/:id/invitation', allowed: ['agent'], probe: invites(() => world.ada.user.id) },
+  { route: 'POST /api/password-reset', allowed: ROLES, probe: byStatus('POST', '/api/password-reset', () => ({ email: 'ada@example.com' })) },
+  { route: 'POST /api/password-reset/confirm', allowed: ROLES, probe: checksLink('/api/password-reset/confirm') },
+  { route: 'POST /api/invitation/accept', allowed: ROLES, probe: checksLink('/api/invitation/accept') },
   {
     route: "GET _changes: the customer's ticket",
     allowed: ['customer', 'agent'],

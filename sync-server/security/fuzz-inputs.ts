@@ -23,7 +23,7 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 /** A JSON request body as text: generated values, `__proto__` written literally, deep nesting, or malformed text. */
 export const bodyText: fc.Arbitrary<string> = fc.oneof(
   hostileJson.map((v) => JSON.stringify(v) ?? 'null'),
-  fc.record({ docs: hostileJson, keys: hostileJson, new_edits: hostileJson, email: hostileJson, password: hostileJson }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.record({ docs: hostileJson, keys: hostileJson, new_edits: hostileJson, email: hostileJson, password: hostileJson, token: hostileJson, name: hostileJson }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   hostileJson.map((v) => `{"__proto__": ${JSON.stringify(v) ?? 'null'}, "docs": [{"__proto__": {"_id": "x"}}], "keys": {"__proto__": []}}`),
   fc.integer({ min: 100, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
   fc.integer({ min: 100, max: 5_000 }).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),

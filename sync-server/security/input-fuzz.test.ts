@@ -17,6 +17,11 @@ const ROUTES = [
   '/api/session',
   '/api/portal',
   '/api/agents',
+  '/api/customers',
+  '/api/customers/x/invitation',
+  '/api/password-reset',
+  '/api/password-reset/confirm',
+  '/api/invitation/accept',
   '/db/tickets/_changes',
   '/db/messages/_changes',
   '/db/tickets/_all_docs',
@@ -88,6 +93,7 @@ describe('hostile input', () => {
           const res = await as[method.toLowerCase() as 'get'](route + query).set('content-type', 'application/json').timeout(5000).send(body);
           expectJsonRefusal(res, `${method} ${route}${query.slice(0, 200)} as ${who}`);
           if (route === '/api/session' && method === 'POST') expect(res.status, 'a hostile sign-in never succeeds').not.toBe(200);
+          if (route.endsWith('/confirm') || route.endsWith('/accept')) expect(res.status, 'a made-up link never signs in').not.toBe(200);
         },
       ),
       { numRuns: RUNS * 4 },

@@ -52,7 +52,8 @@ export function normaliseEmail(email: string): string {
 
 const claimId = (email: string) => `email:${normaliseEmail(email)}`;
 
-function toSessionUser(doc: UserDoc): SessionUser {
+/** The session fields of a stored user. */
+export function toSessionUser(doc: UserDoc): SessionUser {
   return { id: doc.id, name: doc.name, email: doc.email, role: doc.role };
 }
 
@@ -83,13 +84,21 @@ function checkIdentity(input: Omit<NewAccount, 'password'>): Omit<NewAccount, 'p
   return { role: input.role, email, name };
 }
 
+/** Checks a password by the rule every account's password follows; throws `AccountError` with a one-line reason. */
+export function checkPassword(password: string): string {
+  const short = passwordLengthError(password ?? '');
+  if (short) throw new AccountError('short_password', short);
+  return password;
+}
+
 /** Checks a new account's fields; throws `AccountError` with a one-line reason. */
 export function checkNewAccount(input: NewAccount): NewAccount {
   const identity = checkIdentity(input);
-  const short = passwordLengthError(input.password ?? '');
-  if (short) throw new AccountError('short_password', short);
-  return { ...identity, password: input.password };
+  return { ...identity, password: checkPassword(input.password) };
 }
+
+/** True when someone can sign in to the account with a password. */
+export const hasPassword = (doc: Pick<UserDoc, 'passwordHash'>): boolean => doc.passwordHash !== NO_PASSWORD;
 
 /** Creates an account; throws `AccountError` for bad fields or an email already in use. */
 export async function createAccount(storage: Storage, input: NewAccount): Promise<SessionUser> {
@@ -129,7 +138,8 @@ async function storeAccount(storage: Storage, account: Omit<NewAccount, 'passwor
   return toSessionUser(doc);
 }
 
-async function getUserDoc(storage: Storage, id: string): Promise<UserDoc | null> {
+/** The stored user with this id, or null. */
+export async function getUserDoc(storage: Storage, id: string): Promise<UserDoc | null> {
   try {
     const doc = (await storage.users.get(id)) as unknown as UserDoc;
     return doc.type === 'user' ? doc : null;
@@ -139,7 +149,8 @@ async function getUserDoc(storage: Storage, id: string): Promise<UserDoc | null>
   }
 }
 
-async function findUserDocByEmail(storage: Storage, email: string): Promise<UserDoc | null> {
+/** The stored user with this email (any case), or null. */
+export async function findUserDocByEmail(storage: Storage, email: string): Promise<UserDoc | null> {
   try {
     const claim = (await storage.users.get(claimId(email))) as unknown as EmailClaimDoc;
     return await getUserDoc(storage, claim.userId);
@@ -161,12 +172,17 @@ export async function findUserByEmail(storage: Storage, email: string): Promise<
   return doc ? toSessionUser(doc) : null;
 }
 
-/** Every user, sorted by role then email. */
-export async function listUsers(storage: Storage): Promise<SessionUser[]> {
+/** Every stored user, unsorted. */
+export async function listUserDocs(storage: Storage): Promise<UserDoc[]> {
   const rows = await storage.users.allDocs({ includeDocs: true });
   return rows
     .map((row) => ('doc' in row ? row.doc : undefined) as unknown as UserDoc | undefined)
-    .filter((doc): doc is UserDoc => doc?.type === 'user')
+    .filter((doc): doc is UserDoc => doc?.type === 'user');
+}
+
+/** Every user, sorted by role then email. */
+export async function listUsers(storage: Storage): Promise<SessionUser[]> {
+  return (await listUserDocs(storage))
     .map(toSessionUser)
     .sort((a, b) => a.role.localeCompare(b.role) || a.email.localeCompare(b.email));
 }

@@ -1,6 +1,7 @@
 /**
  * The express-session store kept in the `sessions` database, so sessions survive a restart and, later, can be
- * shared by several server processes. Expired sessions are removed when they are read.
+ * shared by several server processes. Expired sessions are removed when they are read. A signed-in session also
+ * has a marker `user-session:{userId}:{sid}`, so that a user's sessions can be found and ended (a new password).
  */
 import session from 'express-session';
 import type { SessionData } from 'express-session';
@@ -20,6 +21,35 @@ interface SessionDoc {
  */
 const ID_PREFIX = 'session:';
 const docId = (sid: string): string => ID_PREFIX + sid;
+
+const userMarkerPrefix = (userId: string): string => `user-session:${userId}:`;
+const userOf = (data: SessionData | undefined): string | undefined => data?.user?.id;
+
+/** Removes `id` at its current revision; gone already is fine. */
+async function removeIfThere(db: Database, id: string): Promise<void> {
+  try {
+    const doc = await db.get(id);
+    await db.remove(id, doc._rev);
+  } catch (error) {
+    if (status(error) !== 404 && status(error) !== 409) throw error;
+  }
+}
+
+/** Ends every session of `userId` but `keepSid` (the one that just set a new password), in any engine. */
+export async function endSessionsOf(db: Database, userId: string, keepSid?: string): Promise<number> {
+  const prefix = userMarkerPrefix(userId);
+  const rows = await db.allDocs({ startkey: prefix, endkey: `${prefix}\uffff` });
+  let ended = 0;
+  for (const row of rows) {
+    if (!('id' in row) || row.value.deleted) continue;
+    const sid = row.id.slice(prefix.length);
+    if (sid === keepSid) continue;
+    await removeIfThere(db, docId(sid));
+    await removeIfThere(db, row.id);
+    ended++;
+  }
+  return ended;
+}
 
 /** A rolling session's expiry is rewritten at most this often, so busy clients do not write on every request. */
 const TOUCH_GRANULARITY_MS = 60 * 60 * 1000;
@@ -85,11 +115,25 @@ export class PouchSessionStore extends session.Store {
   }
 
   private async remove(doc: SessionDoc): Promise<void> {
-    this.remember(doc._id.slice(ID_PREFIX.length), null);
+    const sid = doc._id.slice(ID_PREFIX.length);
+    this.remember(sid, null);
     try {
       await this.db.remove(doc._id, doc._rev!);
     } catch (error) {
       if (status(error) !== 404 && status(error) !== 409) throw error;
+    }
+    const userId = userOf(doc.session);
+    if (userId) await removeIfThere(this.db, userMarkerPrefix(userId) + sid);
+  }
+
+  /** Writes the marker of a signed-in session once (a 409: it is there). */
+  private async markUser(sid: string, data: SessionData): Promise<void> {
+    const userId = userOf(data);
+    if (!userId) return;
+    try {
+      await this.db.put({ _id: userMarkerPrefix(userId) + sid, userId });
+    } catch (error) {
+      if (status(error) !== 409) throw error;
     }
   }
 
@@ -125,9 +169,11 @@ export class PouchSessionStore extends session.Store {
   }
 
   override set(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
-    this.serial(sid, () =>
-      this.write(sid, () => ({ _id: docId(sid), session: JSON.parse(JSON.stringify(data)), expiresAt: expiryOf(data) })),
-    ).then(
+    this.serial(sid, async () => {
+      // The marker first: a session that exists is always found by its user.
+      await this.markUser(sid, data);
+      await this.write(sid, () => ({ _id: docId(sid), session: JSON.parse(JSON.stringify(data)), expiresAt: expiryOf(data) }));
+    }).then(
       () => callback?.(),
       (error) => callback?.(error),
     );

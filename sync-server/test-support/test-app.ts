@@ -1,7 +1,7 @@
 /** Test helpers: an in-memory app, users, and supertest agents that are signed in. */
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp, type HarborApp } from '../app';
+import { createApp, type CreateAppOptions, type HarborApp } from '../app';
 import { testConfig, type ServerConfig } from '../config';
 import { createLogger } from '../logger';
 import { createAccount } from '../services/accounts';
@@ -51,10 +51,10 @@ export interface TestApp extends HarborApp {
   signIn(input: TestUserInput): Promise<{ user: SessionUser; agent: TestAgent }>;
 }
 
-/** `createApp(testConfig(overrides))` with a silent logger. */
-export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
+/** `createApp(testConfig(overrides), options)` with a silent logger. */
+export async function createTestApp(overrides: Partial<ServerConfig> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const config = testConfig({ ...testStorageConfig(), ...overrides });
-  const harbor = await createApp(config, { logger: createLogger({ silent: true }) });
+  const harbor = await createApp(config, { logger: createLogger({ silent: true }), ...options });
   return {
     ...harbor,
     close: () => harbor.close(),
