@@ -1,7 +1,8 @@
 /**
- * The accounts-by-mail screens in Chromium, their routes stubbed with playwright's `page.route` (the server's side is
- * another part of issue 14): forgot password, a reset link that signs in, a used link, the agent's Customers screen,
- * and axe-core on each new screen at 1280 and 390 px. Service workers are blocked so that every request meets the stubs.
+ * The accounts-by-mail screens in Chromium, their routes stubbed with playwright's `page.route` so that each state
+ * shows on demand (mail on with no SMTP server, a used link, mail off): forgot password, a reset link that signs in,
+ * a used link, the agent's Customers screen, and axe-core on each at 1280 and 390 px. The same screens over the real
+ * server and real mail are `accounts-by-mail-journey.test.ts`. Service workers are blocked so every request meets the stubs.
  */
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
