@@ -180,7 +180,8 @@ describe('attachments journey', () => {
     await agentPage.getByRole('button', { name: 'Send' }).click();
     const inBubble = agentPage.locator('.bubble').getByRole('button', { name: 'Download return-label.pdf (14 bytes)' });
     await inBubble.waitFor();
-    const [bubble, row] = await Promise.all([agentPage.locator('.bubble').last().boundingBox(), inBubble.boundingBox()]);
+    const holder = agentPage.locator('.bubble').filter({ has: agentPage.getByRole('button', { name: 'Download return-label.pdf (14 bytes)' }) });
+    const [bubble, row] = await Promise.all([holder.boundingBox(), inBubble.boundingBox()]);
     expect(row!.x).toBeGreaterThanOrEqual(bubble!.x);
     expect(row!.x + row!.width).toBeLessThanOrEqual(bubble!.x + bubble!.width + 0.5);
     expect(await agentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

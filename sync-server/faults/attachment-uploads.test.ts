@@ -180,3 +180,27 @@ it('forgets a file queued long ago whose message never came, and keeps one whose
   expect(await store.get('young')).not.toBeNull();
   expect(ada.sent.filter((s) => s.startsWith('upload'))).toEqual([]);
 });
+
+it('sends a message whose files were all uploaded just before the tab closed, before it could release the message', async () => {
+  const account = await signUp(live, 'customer', 'ada@example.com', 'Ada Lovelace');
+  const ada = await device(account, 'ada');
+  const ticket = await ada.core.writes.createTicket({ subject: 'Invoice', description: '', message: 'The invoice total is wrong.' });
+  await settledMessage(ada.core, ticket);
+  ada.platform.setOnline(false);
+  await ada.core.writes.reply({ ticketId: ticket, conversationId: ticket, channel: 'portal', body: 'The invoice.', files: [png()] });
+  const reply = (await ada.core.db.messages.findOne({ selector: { body: 'The invoice.' } }).exec())!.toJSON() as MessageDoc;
+  const file = reply.attachments![0]!;
+  // What the closed tab left: the bytes on the server and the file marked uploaded, the message still held back.
+  const query = new URLSearchParams({ ticketId: ticket, name: file.name, size: String(file.size), sha256: file.sha256 });
+  const put = await fetchWithCookie(account.cookie)(`${live.baseUrl}/api/attachments/${file.id}?${query}`, {
+    method: 'PUT', body: png(), headers: { 'Content-Type': file.type },
+  });
+  expect(put.status).toBe(201);
+  await createUploadQueue(ada.core.db).modify((entries) => { entries[file.id] = { ...entries[file.id]!, state: 'uploaded' }; });
+
+  ada.platform.setOnline(true);
+  await settledMessage(ada.core, reply.id);
+  expect(ada.core.outbox.entries()).toEqual({});
+  expect(ada.sent).toContain(`push ${reply.id}`);
+  expect(ada.sent.filter((s) => s === `upload ${file.id}`)).toEqual([]);
+});

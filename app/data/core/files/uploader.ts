@@ -94,12 +94,26 @@ export function startUploads(deps: UploaderDeps): { stop(): void } {
       if (current) entries[entry.id] = { ...current, state: 'uploaded' };
       last = Object.values(entries).every((e) => e.messageId !== entry.messageId || e.state === 'uploaded');
     });
-    if (!last) return;
-    // Replication skipped the held message and took it as sent; a new local revision, marked to be sent again,
-    // makes it push (the messages' conflict handler does not count it as the server's copy while so marked).
-    await outbox.release('messages', entry.messageId);
-    const doc = await db.messages.findOne(entry.messageId).exec();
+    if (last) await release(entry.messageId);
+  }
+
+  // The messages this run released: a message whose files were all up before this run (the tab reloaded or closed
+  // between the last upload and the release) is released once by the first drain, and never again after.
+  const released = new Set<string>();
+
+  /** Replication skipped the held message and took it as sent; a new local revision, marked to be sent again,
+   * makes it push (the messages' conflict handler does not count it as the server's copy while so marked). */
+  async function release(messageId: string): Promise<void> {
+    released.add(messageId);
+    await outbox.release('messages', messageId);
+    const doc = await db.messages.findOne(messageId).exec();
     await doc?.incrementalModify((data) => data);
+  }
+
+  /** The messages of `entries` whose files are all up but that still wait in the outbox, not released by this run. */
+  function unreleased(entries: UploadEntry[]): string[] {
+    const messages = new Set(entries.filter((e) => !released.has(e.messageId) && UNSETTLED.has(state(outboxKey('messages', e.messageId)) ?? '')).map((e) => e.messageId));
+    return [...messages].filter((id) => entries.every((e) => e.messageId !== id || e.state === 'uploaded'));
   }
 
   /** The ids of `entries` whose message is in no outbox entry and not on the device, queued long ago. */
@@ -126,6 +140,7 @@ export function startUploads(deps: UploaderDeps): { stop(): void } {
           entries = entries.filter((e) => !orphans.includes(e.id));
         }
       }
+      for (const messageId of unreleased(entries)) await release(messageId);
       const next = entries.find((e) =>
         e.state === 'waiting'
         && UNSETTLED.has(state(outboxKey('messages', e.messageId)) ?? '')
