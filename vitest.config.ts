@@ -28,10 +28,18 @@ if (!process.env.HARBOR_TEST_COUCHDB_URL && !process.env.VITEST_WORKER_ID) {
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker, so every file ran after the other (1,190 s here, 714 s of
+    // it tests): most files wait on servers and browsers, not the CPU, so two share the machine well.
+    maxWorkers: 2,
+    // The Node, jsdom and browser projects reuse their worker's modules from file to file (`isolate: false`): a
+    // fresh import of RxDB, PouchDB and Express per file was most of the run's idle time (the app project alone:
+    // 98 s isolated, 28 s not). The CouchDB projects stay isolated: sharing modules, their route suites fail (not yet
+    // looked into).
     projects: [
       {
         test: {
           name: 'server',
+          isolate: false,
           environment: 'node',
           env,
           include: ['app/model/**/*.test.ts', 'sync-server/**/*.test.ts'],
@@ -46,6 +54,7 @@ export default defineConfig({
         resolve: { conditions: ['development', 'browser'] },
         test: {
           name: 'app',
+          isolate: false,
           environment: 'jsdom',
           env,
           include: ['app/**/*.test.{ts,tsx}'],
@@ -56,6 +65,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          isolate: false,
           environment: 'node',
           env,
           include: ['e2e/**/*.test.ts'],
