@@ -119,16 +119,24 @@ export async function storeAttachment(storage: Storage, user: SessionUser, uploa
     size: upload.bytes.length, sha256: upload.sha256, createdAt: Date.now(),
   };
   const { id, ...fields } = meta;
+  let rev: string;
   try {
-    await storage.attachments.putWithAttachment(
+    ({ rev } = await storage.attachments.putWithAttachment(
       { _id: id, ...fields },
       { name: BYTES, contentType: sniffedType ?? 'application/octet-stream', data: upload.bytes },
-    );
+    ));
   } catch (error) {
     // The same upload arriving twice at once (a device retrying while its first try still runs): one write wins.
     const raced = isConflict(error) ? await readMeta(storage, upload.id) : undefined;
     if (!raced) throw error;
     return answerFor(raced, user, upload);
+  }
+  // On a CouchDB cluster both writes can be taken, on different copies, as conflicting revisions: the winning one
+  // is the attachment, the others are removed, and a writer whose revision lost is answered as the winner's.
+  const stored = await storage.attachments.get(id, { conflicts: true });
+  if (stored._conflicts?.length) {
+    await storage.attachments.bulkDocs(stored._conflicts.map((each) => ({ _id: id, _rev: each, _deleted: true })));
+    if (stored._rev !== rev) return answerFor(metaOf(stored), user, upload);
   }
   return { kind: 'stored', meta };
 }
