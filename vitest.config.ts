@@ -72,6 +72,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // One browser at a time, after the other projects (Vitest asks a one-worker project for its own group).
+          sequence: { groupOrder: 1 },
         },
       },
     ],
