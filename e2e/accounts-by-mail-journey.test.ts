@@ -4,6 +4,7 @@
  * customer who forgot her password resets it from the mail, her other session ends, and each link works once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkOf } from '../sync-server/mail/account-mail-test-kit';
 import { parseMailConfig } from '../sync-server/mail/mail-config';
 import { DEMO_PASSWORD } from '../sync-server/services/seed-demo';
 import type { CapturedMail } from '../sync-server/test-support/capture-smtp';
@@ -31,9 +32,8 @@ afterAll(async () => {
 
 /** The link in a captured mail as a path on this server (`/invitation#token=…`): the mail names the configured public URL. */
 function linkPath(mail: CapturedMail): string {
-  const match = /https?:\/\/\S+?(\/[a-z-]+#token=[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '');
-  if (!match) throw new Error(`no link in the mail: ${mail.parsed.text}`);
-  return match[1]!;
+  const { page, token } = linkOf(mail);
+  return `${new URL(page).pathname}#token=${token}`;
 }
 
 /** Fills both password fields and submits. */
