@@ -66,8 +66,11 @@ export interface Outbox extends OutboxView {
   entries$: Observable<Entries>;
   attach(db: LocalDocsDatabase): Promise<void>;
   detach(): void;
-  /** Marks documents pending before they are written (so a write is never shown as sent before it is). */
-  markPending(docs: { id: string; collection: CollectionName }[]): Promise<PendingMark[]>;
+  /**
+   * Marks documents pending before they are written (so a write is never shown as sent before it is). With
+   * `continuing`, the documents finish the action of that still-unsent entry and count as the same thing done.
+   */
+  markPending(docs: { id: string; collection: CollectionName }[], continuing?: { id: string; collection: CollectionName }): Promise<PendingMark[]>;
   /**
    * Undoes marks whose write did not happen (each only while its entry is still that mark). Shown at once;
    * when the undo cannot be stored (a full device refuses that write too), the next stored change carries it.
@@ -139,11 +142,12 @@ export function createOutbox(): Outbox {
       const state = mirror[outboxKey(collection, id)]?.state;
       return state === 'failed' || state === 'retrying';
     },
-    async markPending(docs) {
+    async markPending(docs, continuing) {
       const at = Date.now();
       let marks: PendingMark[] = [];
       await modify((current) => {
-        const action = newId();
+        const earlier = continuing ? current[outboxKey(continuing.collection, continuing.id)] : undefined;
+        const action = (earlier?.state !== 'failed' && earlier?.action) || newId();
         marks = docs.map(({ id, collection }) => {
           const key = outboxKey(collection, id);
           const mark = { key, at, previous: current[key] };

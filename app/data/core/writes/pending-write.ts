@@ -13,9 +13,13 @@ export interface WriteStep {
   write(): Promise<unknown>;
 }
 
-/** Marks every step's documents pending, then runs the steps in order; rejects with `action`'s sentence. */
-export async function writePending(outbox: Outbox, action: WriteAction, steps: WriteStep[]): Promise<void> {
-  const marks = await outbox.markPending(steps.flatMap((step) => step.docs)).catch((error: unknown) => {
+/**
+ * Marks every step's documents pending, then runs the steps in order; rejects with `action`'s sentence.
+ * `continuing` names a document written earlier by the same action of the user's (a request completed by a
+ * second submit), so that the action is counted once.
+ */
+export async function writePending(outbox: Outbox, action: WriteAction, steps: WriteStep[], continuing?: WriteStep['docs'][number]): Promise<void> {
+  const marks = await outbox.markPending(steps.flatMap((step) => step.docs), continuing).catch((error: unknown) => {
     throw new Error(writeTroubleMessage(error, action), { cause: error });
   });
   let written = 0;

@@ -52,7 +52,8 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
       const message = earlier ? buildFirstMessage(earlier, input.message, ctx, prepared.named) : built.message;
       if (earlier) throwIfRefused(messageWriteError(user, null, message, earlier, limits()));
       const steps = [...(earlier ? [] : [ticketInsertStep(db, built.ticket)]), messageInsertStep(db, message)];
-      await files.writeWith(prepared, { messageId: message.id, ticketId: ticket.id, visibility: 'public' }, REQUEST, () => writePending(outbox, REQUEST, steps));
+      await files.writeWith(prepared, { messageId: message.id, ticketId: ticket.id, visibility: 'public' }, REQUEST, () =>
+        writePending(outbox, REQUEST, steps, earlier ? { id: earlier.id, collection: 'tickets' } : undefined));
       return ticket.id;
     },
 
