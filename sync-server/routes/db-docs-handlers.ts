@@ -51,7 +51,7 @@ export function bulkDocsHandler(ctx: DbContext): RequestHandler {
     const docs = checkDocs(body.docs);
     const user = req.session.user as SessionUser;
     await ctx.writeLimit.charge(user.id, docs.length);
-    const results = await writeDocuments(ctx, user, req.params.collection as CollectionName, docs);
+    const results = await writeDocuments({ ...ctx, index: await ctx.index }, user, req.params.collection as CollectionName, docs);
     res.status(201).json(results);
   };
 }

@@ -25,6 +25,7 @@ export function withAgentReadFeeds(index: FeedIndex, storage: Storage, logger: L
   );
   return {
     catchUp: (collection, timeoutMs) => index.catchUp(collection, timeoutMs),
+    indexWritten: (collection, docs) => index.indexWritten(collection, docs),
     readPage: (collection, customerId, since, limit) => index.readPage(collection, customerId, since, limit),
     endCursor: (collection, customerId) => index.endCursor(collection, customerId),
     onIndexed(listener) {

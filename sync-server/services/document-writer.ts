@@ -15,16 +15,20 @@ import { readAttachmentMetas, type AttachmentMeta } from './attachment-store';
 import { isInputProblem, readIncomingDoc, type IncomingDoc } from './document-writer-input';
 import { withDocumentLock } from './document-writer-lock';
 import { canSee, readStoredDoc, toModelDoc, toStoredBody } from './feed-docs';
+import type { FeedIndex } from './feed-index';
 import type { Storage } from './storage';
 import { prepareMessage, prepareTicket, type Refusal } from './document-writer-rules';
 
 /**
  * What the writer needs: the storage (ticket numbers are kept per storage, so all writers share one counter) and
- * the attachment limits of the configuration (the defaults without one, as for the demo seeder).
+ * the attachment limits of the configuration (the defaults without one, as for the demo seeder). With `index`,
+ * each stored document is indexed before its write is answered (in cluster mode the feeds of every server wake
+ * then, not once the index writer has read CouchDB's feed).
  */
 export interface WriterContext {
   storage: Storage;
   config?: Pick<ServerConfig, 'attachmentMaxBytes' | 'attachmentMaxFiles'>;
+  index?: Pick<FeedIndex, 'indexWritten'>;
 }
 
 function attachmentLimits(ctx: WriterContext): AttachmentLimits {
@@ -91,6 +95,9 @@ async function writeChecked(
   try {
     const body = toStoredBody(next as { id: string } & Record<string, unknown>);
     const written = await db.put(stored ? { ...body, _id: id, _rev: stored._rev } : { ...body, _id: id });
+    await ctx.index?.indexWritten(collection, [
+      { id, rev: written.rev, customerId: next.customerId, visible: (next as Partial<MessageDoc>).visibility !== 'internal' },
+    ]);
     return { ok: true, id, rev: written.rev };
   } catch (error) {
     if ((error as { status?: number }).status === 409) return refuse(id, 'conflict', 'Document update conflict.');

@@ -23,6 +23,14 @@ export interface IndexedBatch {
   customerIds: Set<string> | null;
 }
 
+/** A document a server has just stored, as the index keeps it: whose it is and whether customers see it. */
+export interface WrittenDoc {
+  id: string;
+  rev: string;
+  customerId: string;
+  visible: boolean;
+}
+
 /** A customer's page of entries after a cursor, and the cursor after it. */
 export interface IndexPage {
   entries: IndexEntry[];
@@ -36,6 +44,12 @@ export interface FeedIndex {
    * read-your-writes for a customer's pull.
    */
   catchUp(collection: CollectionName, timeoutMs: number): Promise<void>;
+  /**
+   * Takes in documents this server has just stored, before their write is answered, so that the feeds of
+   * every server wake without waiting for the index to see them in the store's feed (where seeing them again
+   * changes nothing). Never fails: a document it could not take in is taken in from the store's feed.
+   */
+  indexWritten(collection: CollectionName, docs: readonly WrittenDoc[]): Promise<void>;
   /** A customer's entries after `since` (from the start when `since` is another index's), oldest first, at most `limit`. */
   readPage(collection: CollectionName, customerId: string, since: Cursor, limit: number): Promise<IndexPage>;
   /** The cursor at the end of a customer's entries now (what `since=now` means for them). */

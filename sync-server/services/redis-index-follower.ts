@@ -37,6 +37,20 @@ export const redisKeys = (prefix: string) => ({
   checkpoint: (epoch: string, collection: CollectionName) => `${prefix}:${epoch}:ckpt:${collection}`,
 });
 
+/**
+ * Indexes one revision (`customer` '' for a tombstone, `visible` '' to keep what was indexed): the new position,
+ * 0 when that revision is indexed already, -1 when `epoch` is no longer in force.
+ */
+export function indexRevision(
+  redis: RedisConnection,
+  epoch: string,
+  collection: CollectionName,
+  revision: { id: string; rev: string; customer: string; visible: '1' | '0' | '' },
+): Promise<number> {
+  const { id, rev, customer, visible } = revision;
+  return redis.script(INDEX_CHANGE, [], [redis.prefix, epoch, collection, id, rev, customer, visible]).then(Number);
+}
+
 /** Starts competing for the lease; `epoch()` gives the epoch in force (made anew when Redis lost its state). */
 export function startIndexFollower(
   storage: Storage,
@@ -92,9 +106,7 @@ export function startIndexFollower(
     const doc = change.doc as { customerId?: unknown; visibility?: unknown } | undefined;
     const customer = !change.deleted && typeof doc?.customerId === 'string' ? doc.customerId : '';
     const visible = change.deleted ? '' : doc?.visibility === 'internal' ? '0' : '1';
-    return redis
-      .script(INDEX_CHANGE, [], [redis.prefix, current, collection, change.id, change.rev, customer, visible])
-      .then(Number);
+    return indexRevision(redis, current, collection, { id: change.id, rev: change.rev, customer, visible });
   }
 
   /** Runs `follow` for `collection` unless it runs; when it does, ends its wait so that it reads at once. */

@@ -11,7 +11,7 @@ import type { Logger } from '../logger';
 import type { Cursor } from './feed-cursor';
 import type { FeedIndex, IndexedBatch, IndexEntry } from './feed-index';
 import type { RedisConnection, RedisReply } from './redis-connection';
-import { redisKeys, startIndexFollower } from './redis-index-follower';
+import { indexRevision, redisKeys, startIndexFollower } from './redis-index-follower';
 import { ENSURE_EPOCH, READ_PAGE } from './redis-index-scripts';
 import type { Storage } from './storage';
 
@@ -107,6 +107,16 @@ export async function startRedisIndex(storage: Storage, redis: RedisConnection, 
           })
           .catch(done);
       });
+    },
+    async indexWritten(collection, docs) {
+      try {
+        const current = await epoch();
+        await Promise.all(docs.map(({ id, rev, customerId, visible }) =>
+          indexRevision(redis, current, collection, { id, rev, customer: customerId, visible: visible ? '1' : '0' })));
+      } catch (error) {
+        // The index writer takes the write in from CouchDB's feed instead, a moment later.
+        logger.warn('a write could not be indexed at once', { collection, error: (error as Error).message });
+      }
     },
     async readPage(collection, customerId, since, limit) {
       const page = await readPage(collection, customerId, since, limit);

@@ -148,6 +148,8 @@ export async function startScopeIndex(
   return {
     indexedPosition: (collection) => stateOf(collection).checkpoint.position,
     catchUp,
+    // In one process the store's own feed tells the index of a write at once (no round trip to save).
+    indexWritten: async () => undefined,
     async readPage(collection, customerId, since, limit) {
       // Read the indexed position first: everything up to it is in the range read below.
       const upTo = stateOf(collection).checkpoint.position;

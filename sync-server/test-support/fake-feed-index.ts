@@ -7,6 +7,7 @@ export function fakeFeedIndex(entries: () => IndexEntry[]): { index: FeedIndex; 
   const listeners = new Set<(batch: IndexedBatch) => void>();
   const index: FeedIndex = {
     catchUp: async () => undefined,
+    indexWritten: async () => undefined,
     readPage: async (_collection, _customer, since) => {
       const after = since.kind === 'position' ? since.n : 0;
       const page = entries().filter((entry) => entry.position > after);
