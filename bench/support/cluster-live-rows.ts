@@ -49,7 +49,7 @@ export async function crossServerRows(ctx: BenchContext, group: string, sizes: L
     const [x, y] = [samples.cross![observer], samples.same![observer]];
     const p99 = (quantile(x, 0.99) / quantile(y, 0.99)).toFixed(2);
     return plainResult(`cluster.live.${observer}.ratio`, group, `write → ${observer === 'device' ? '2nd device' : 'agent'}: other server vs same server, p50`, quantile(x, 0.5) / quantile(y, 0.5), '×', `p99 ratio ${p99}×`, {
-      note: `A is server 0, B server 1. Every wake-up goes through the index writer (the server holding the lease follows CouchDB, indexes in Redis, publishes) wherever the write landed, so this is the cost of the write landing on another server, not of Redis. The lease holder is named in the one-server push-throughput row. CPU over the timed writes (% of one core): ${sharesLine(cores)}`,
+      note: `A is server 0, B server 1. The server that stored the write indexes it in Redis, which wakes the feeds of every server, wherever the write landed, so this is the cost of the write landing on another server, not of Redis. The lease holder is named in the one-server push-throughput row. CPU over the timed writes (% of one core): ${sharesLine(cores)}`,
     });
   };
   return [
