@@ -17,6 +17,7 @@ const CustomersPage = lazy(() => import('./routes/customers-page'));
 const ForgotPasswordPage = lazy(() => import('./routes/forgot-password-page'));
 const ResetPasswordPage = lazy(() => import('./routes/reset-password-page'));
 const InvitationPage = lazy(() => import('./routes/invitation-page'));
+const SettingsPage = lazy(() => import('./routes/settings-page'));
 
 /** The root of every screen: applies the portal's branding (colour, title) to the document. */
 function Root(props: RouteSectionProps) {
@@ -84,6 +85,9 @@ export function App() {
       <Route path="/agent" component={RequireAgent}>
         <Route path={['/', '/tickets/:id']} component={AgentPage} />
         <Route path="/customers" component={CustomersPage} />
+      </Route>
+      <Route path="/settings" component={RequireUser}>
+        <Route path="/" component={SettingsPage} />
       </Route>
       <Route path="*" component={Home} />
     </Router>
