@@ -68,6 +68,18 @@ describe.each([
     await page.getByText('ada@example.com', { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `e2e/screenshots/${label}-settings.png`, fullPage: true });
+
+    // Offline: what the device knows stays, and every change is disabled with its reason in sight.
+    await browser.context.setOffline(true);
+    await page.getByText("You're offline.", { exact: false }).waitFor(LIVE);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ada Lovelace');
+    for (const name of ['Save name', 'Change password', 'Sign out of every device']) {
+      expect(await page.getByRole('button', { name }).isDisabled()).toBe(true);
+    }
+    expect(await page.getByText('Needs a connection to the server.').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await browser.context.setOffline(false);
+    await page.getByText("You're offline.", { exact: false }).waitFor({ state: 'detached', ...LIVE });
   });
 
   it('saves a new name, which the app bar shows at once and after a reload', async () => {
@@ -84,6 +96,19 @@ describe.each([
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     expect(await page.locator('.app-bar-user').textContent()).toBe('Ada King');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ada King');
+
+    // The next reply carries the new name, to the server too.
+    await page.getByRole('link', { name: 'Acme Support' }).click();
+    await page.locator('.ticket-row a').first().click();
+    await page.locator('textarea[name="reply"]').fill('Signed with my new name.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Signed with my new name.').waitFor();
+    await page.locator('.sync-pending').waitFor({ state: 'detached', ...LIVE });
+    const messages = server.harbor.storage.messages;
+    const stored = (await messages.allDocs({ includeDocs: true })).map((row) => ('doc' in row ? row.doc : null) as { body?: string; authorName?: string } | null);
+    expect(stored.find((doc) => doc?.body === 'Signed with my new name.')?.authorName).toBe('Ada King');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   });
 
   it('says a wrong current password at its field, losing nothing typed; a good change ends the other session only', async () => {
