@@ -86,7 +86,7 @@ export async function walkScreens(page: Page, onScreen: OnScreen, baseUrl?: stri
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await onScreen('settings');
   await page.getByRole('button', { name: 'Change password' }).click();
