@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../sync-server/services/seed-demo';
 import { readDeviceCopy } from './support/device-copy';
-import { axeViolations, launchBrowser, signIn, startServer, type RunningBrowser, type RunningServer } from './support';
+import { axeViolations, launchBrowser, signIn, signInAsAgent, startServer, type RunningBrowser, type RunningServer } from './support';
 
 const NEW_PASSWORD = 'a-brand-new-password';
 const LIVE = { timeout: 30_000 };
@@ -157,5 +157,18 @@ describe.each([
     expect(await sessionStatus(page)).toBe(401);
     expect(await sessionStatus(laptop.page)).toBe(401);
     await laptop.page.getByText('Your session has ended. Sign in again to keep syncing').waitFor(LIVE);
+  });
+
+  it("is an agent's too, from the inbox's app bar, with no customer notification choice", async () => {
+    const page = browser.page;
+    await signInAsAgent(page);
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await page.getByText('sam@example.com', { exact: true }).waitFor();
+    expect(await page.getByRole('switch').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Acme Support' }).click();
+    await page.waitForURL('**/agent');
   });
 });
