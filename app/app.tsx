@@ -17,6 +17,7 @@ const CustomersPage = lazy(() => import('./routes/customers-page'));
 const ForgotPasswordPage = lazy(() => import('./routes/forgot-password-page'));
 const ResetPasswordPage = lazy(() => import('./routes/reset-password-page'));
 const InvitationPage = lazy(() => import('./routes/invitation-page'));
+const SettingsPage = lazy(() => import('./routes/settings-page'));
 
 /** The root of every screen: applies the portal's branding (colour, title) to the document. */
 function Root(props: RouteSectionProps) {
@@ -48,23 +49,15 @@ function RequireUser(props: RouteSectionProps) {
 }
 
 /** Customer screens: an agent has no tickets of their own, so /tickets sends them to their inbox. */
-function RequireCustomer(props: RouteSectionProps) {
+function CustomerOnly(props: RouteSectionProps) {
   const user = createStoredUser();
-  return (
-    <Show when={user()?.role !== 'agent'} fallback={<Navigate href="/agent" />}>
-      <RequireUser {...props} />
-    </Show>
-  );
+  return <Show when={user()?.role !== 'agent'} fallback={<Navigate href="/agent" />}>{props.children}</Show>;
 }
 
-/** Agent screens: a signed-out user goes to /login and a customer to /tickets before any agent code loads. */
-function RequireAgent(props: RouteSectionProps) {
+/** Agent screens: a customer goes to /tickets before any agent code loads. */
+function AgentOnly(props: RouteSectionProps) {
   const user = createStoredUser();
-  return (
-    <Show when={user()?.role === 'agent'} fallback={<Navigate href={user() ? '/tickets' : '/login'} />}>
-      <RequireUser {...props} />
-    </Show>
-  );
+  return <Show when={user()?.role === 'agent'} fallback={<Navigate href="/tickets" />}>{props.children}</Show>;
 }
 
 /** The whole app: one router, lazy screens. */
@@ -76,14 +69,18 @@ export function App() {
       <Route path="/forgot-password" component={ForgotPasswordPage} />
       <Route path="/reset-password" component={ResetPasswordPage} />
       <Route path="/invitation" component={InvitationPage} />
-      <Route path="/tickets" component={RequireCustomer}>
-        <Route path="/" component={TicketsPage} />
-        <Route path="/new" component={NewTicketPage} />
-        <Route path="/:id" component={TicketPage} />
-      </Route>
-      <Route path="/agent" component={RequireAgent}>
-        <Route path={['/', '/tickets/:id']} component={AgentPage} />
-        <Route path="/customers" component={CustomersPage} />
+      {/* One signed-in layout around every signed-in screen: moving between them keeps the data layer open. */}
+      <Route path="" component={RequireUser}>
+        <Route path="/tickets" component={CustomerOnly}>
+          <Route path="/" component={TicketsPage} />
+          <Route path="/new" component={NewTicketPage} />
+          <Route path="/:id" component={TicketPage} />
+        </Route>
+        <Route path="/agent" component={AgentOnly}>
+          <Route path={['/', '/tickets/:id']} component={AgentPage} />
+          <Route path="/customers" component={CustomersPage} />
+        </Route>
+        <Route path="/settings" component={SettingsPage} />
       </Route>
       <Route path="*" component={Home} />
     </Router>

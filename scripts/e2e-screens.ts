@@ -59,7 +59,7 @@ async function walkOfflineStates(page: Page, baseUrl: string, onScreen: OnScreen
   await onScreen('ticket-failed');
 }
 
-/** Visits: login (plain, errors, wrong password), My Tickets (All, Resolved), sign-out dialog, New request (plain,
+/** Visits: login (plain, errors, wrong password), My Tickets (All, Resolved), sign-out dialog, Settings (plain, errors), New request (plain,
  *  errors), ticket with chat, the resolve dialog, with email, a closed ticket, then the offline states. */
 export async function walkScreens(page: Page, onScreen: OnScreen, baseUrl?: string): Promise<void> {
   await page.goto('/login');
@@ -85,6 +85,15 @@ export async function walkScreens(page: Page, onScreen: OnScreen, baseUrl?: stri
   await onScreen('sign-out-dialog');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  await onScreen('settings');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('Enter your current password.').waitFor();
+  await onScreen('settings-errors');
+  await page.goto('/tickets');
+  await page.getByRole('heading', { level: 1, name: 'My Tickets' }).waitFor();
 
   await page.getByRole('link', { name: /New Request/ }).click();
   await page.getByRole('heading', { name: 'New Support Request' }).waitFor();

@@ -11,7 +11,7 @@ import { sameOriginCheck } from './middleware/same-origin-check';
 import { sessionCookieStrays } from './middleware/session-cookie-strays';
 import { securityHeaders } from './middleware/security-headers';
 import { passwordResetRateLimit } from './middleware/password-reset-rate-limit';
-import { signinRateLimit } from './middleware/signin-rate-limit';
+import { currentPasswordRateLimit, signinRateLimit } from './middleware/signin-rate-limit';
 import { createSessionMiddleware } from './middleware/session-middleware';
 import { createAgentsRouter } from './routes/agents-routes';
 import { createAttachmentsRouter } from './routes/attachments-routes';
@@ -19,6 +19,7 @@ import { createCustomersRouter } from './routes/customers-routes';
 import { createDbRouter } from './routes/db-routes';
 import { createHealthRouter } from './routes/health-routes';
 import { createInvitationRouter } from './routes/invitation-routes';
+import { createMeRouter } from './routes/me-routes';
 import { createPasswordResetRouter } from './routes/password-reset-routes';
 import { createPortalRouter } from './routes/portal-routes';
 import { createSessionRouter } from './routes/session-routes';
@@ -80,6 +81,8 @@ export async function createApp(config: ServerConfig, options: CreateAppOptions 
     app.use(jsonBody());
     app.post('/api/session', signinRateLimit(config, redis));
     app.use('/api/session', createSessionRouter({ storage }));
+    app.post('/api/me/password', currentPasswordRateLimit(config, redis));
+    app.use('/api/me', createMeRouter({ storage }));
     app.use('/api/agents', createAgentsRouter({ storage }));
     const timings = options.outboundTimings ?? timingsFromEnv(process.env);
     // With SMTP_URL set, invitations and password resets are queued and sent; without it nothing is.

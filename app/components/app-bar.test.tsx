@@ -20,6 +20,15 @@ describe('AppBar and sign-out', () => {
     expect(badge).toHaveTextContent('3 unsent');
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(onSignOut).toHaveBeenCalled();
+    expect(screen.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
+  });
+
+  it('asks before signing out of every device, with the same warning', async () => {
+    render(() => <SignOutDialog everywhere open onOpenChange={() => undefined} pendingWrites={1} onConfirm={() => undefined} />);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Sign out of every device?');
+    expect(dialog).toHaveTextContent("1 change hasn't reached the server yet. Signing out will discard it.");
+    expect(screen.getByRole('button', { name: 'Sign out everywhere' })).toBeInTheDocument();
   });
 
   it('warns that unsent changes will be discarded', async () => {

@@ -9,6 +9,8 @@ export interface SignOutDialogProps {
   pendingWrites: number;
   onConfirm(): void;
   busy?: boolean;
+  /** Signing out of every device (Settings): the same warning, its own title and words. */
+  everywhere?: boolean;
 }
 
 /** "Sign out?" with the unsent-changes warning when there are any. */
@@ -17,15 +19,20 @@ export function SignOutDialog(props: SignOutDialogProps) {
     <ConfirmDialog
       open={props.open}
       onOpenChange={props.onOpenChange}
-      title="Sign out?"
-      confirmLabel="Sign out"
+      title={props.everywhere ? 'Sign out of every device?' : 'Sign out?'}
+      confirmLabel={props.everywhere ? 'Sign out everywhere' : 'Sign out'}
       danger={props.pendingWrites > 0}
       busy={props.busy}
       onConfirm={props.onConfirm}
     >
       <Show
         when={props.pendingWrites > 0}
-        fallback={<p>Your tickets will be removed from this device. You can sign in again at any time.</p>}
+        fallback={
+          <p>
+            {props.everywhere ? 'Every device signed in to your account will be signed out, this one too. ' : ''}
+            Your tickets will be removed from this device. You can sign in again at any time.
+          </p>
+        }
       >
         <p class="warning-text">
           {props.pendingWrites === 1

@@ -6,6 +6,17 @@ export function textLength(text: string): number {
   return [...text.trim()].length;
 }
 
+/**
+ * An error for a person's name, or `null` when it is fine: 1 to `LIMITS.nameMax` characters once trimmed, counted
+ * in UTF-16 units as the message shape counts `authorName`, so a name that passes here never makes a reply refused.
+ */
+export function nameError(name: string): string | null {
+  const n = name.trim().length;
+  if (n === 0) return 'Enter your name.';
+  if (n > LIMITS.nameMax) return `The name can be at most ${LIMITS.nameMax} characters.`;
+  return null;
+}
+
 /** An error for a ticket subject, or `null` when it is fine. */
 export function subjectError(subject: string): string | null {
   const n = textLength(subject);

@@ -8,3 +8,10 @@ export interface SessionUser {
   email: string;
   role: UserRole;
 }
+
+/** `GET`/`PATCH /api/me`: the user and their notification choice (on unless they turned it off). */
+export interface AccountSettings {
+  user: SessionUser;
+  /** Whether a portal reply from an agent sends them a notification mail. */
+  emailOnAgentReply: boolean;
+}

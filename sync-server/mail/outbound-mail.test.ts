@@ -4,6 +4,7 @@ import type { SessionUser } from '../../app/model/user';
 import { createLogger } from '../logger';
 import { createApp, type HarborApp } from '../app';
 import { testConfig } from '../config';
+import { changeProfile } from '../services/account-profile';
 import { startCaptureSmtp, type CaptureSmtp } from '../test-support/capture-smtp';
 import { messageIdHeader } from './message-id';
 import { addPeople, deliveryWhen, FAST_TIMINGS, mailTo, newTicket, reply, SUPPORT, uploadFile } from './outbound-test-kit';
@@ -79,6 +80,22 @@ it('sends a portal reply as a short notification with a link, not its text', asy
   expect(mail.html).not.toContain('private answer');
   expect(mail.replyTo).toBeUndefined();
   expect((await deliveryWhen(storage, message.id, (d) => d.state === 'sent')).state).toBe('sent');
+});
+
+it('sends no notification to a customer who turned it off in Settings, and still sends their email replies', async () => {
+  const { storage } = harbor;
+  await changeProfile(storage, ada.id, { emailOnAgentReply: false });
+  const ticket = await newTicket(storage, ada, 'Printer on fire');
+  const portal = await reply(storage, ticket, sam, { channel: 'portal', authorRole: 'agent', body: 'Portal reply' });
+  // The feed is taken in order: once this email reply is sent, the portal reply before it was looked at.
+  const email = await reply(storage, ticket, sam, { channel: 'email', authorRole: 'agent', body: 'Email reply' });
+  await deliveryWhen(storage, email.id, (d) => d.state === 'sent');
+  expect(smtp.mails.map((mail) => mail.parsed.messageId)).toEqual([id(email.id)]);
+  await expect(storage.deliveries.get(portal.id)).rejects.toMatchObject({ status: 404 });
+
+  await changeProfile(storage, ada.id, { emailOnAgentReply: true });
+  const again = await reply(storage, ticket, sam, { channel: 'portal', authorRole: 'agent', body: 'Portal reply again' });
+  expect((await smtp.untilMails(2)).map((mail) => mail.parsed.messageId)).toEqual([id(email.id), id(again.id)]);
 });
 
 it('sends nothing for chat replies, customer messages or internal notes on any conversation', async () => {

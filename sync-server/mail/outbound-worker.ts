@@ -1,6 +1,7 @@
 /**
  * Outbound mail on one server: follows the messages database's changes from where mail began (`outbound-start-mark`),
- * turns each public agent reply on an email or portal conversation into a queued delivery (created under the
+ * turns each public agent reply on an email or portal conversation (a portal one only for a customer who keeps its
+ * notification on, `outbound-choice`) into a queued delivery (created under the
  * message's id: a 409 means another server, or an earlier run, queued it) and its job, and claims and sends the
  * jobs that are due (`outbound-job`, `outbound-send`). Every server runs one; each mail is sent by one of them.
  */
@@ -16,6 +17,7 @@ import { toModelDoc, type StoredDoc } from '../services/feed-docs';
 import { createQueuedDelivery, readDelivery } from './delivery-record';
 import type { OutboundMailConfig } from './mail-config';
 import { claimJob, createJob, dueJobs } from './outbound-job';
+import { customerTakes } from './outbound-choice';
 import { outboundKindOf } from './outbound-kind';
 import { sendJob, type SendContext } from './outbound-send';
 import { startMark } from './outbound-start-mark';
@@ -96,7 +98,8 @@ export async function startOutboundWorker(deps: OutboundWorkerDeps): Promise<Out
       for (const change of page.results) {
         if (change.deleted || !change.doc || mark.before.has(change.id)) continue;
         const message = toModelDoc(change.doc as unknown as StoredDoc) as unknown as MessageDoc;
-        if (outboundKindOf(message) === null) continue;
+        const kind = outboundKindOf(message);
+        if (kind === null || !(await customerTakes(storage, kind, message.customerId))) continue;
         await queue(storage, message, Date.now());
         queued = true;
       }

@@ -179,6 +179,13 @@ const checksLink =
     return res.status === 410 && body.error === 'link_invalid' ? 'allowed' : `refused ${res.status}`;
   };
 
+/** Settings' password change with a wrong current password: reaching that check (403 `wrong_password`) is what a session may do. */
+const checksCurrentPassword: Probe = async (role) => {
+  const res = await call(role, 'POST', '/api/me/password', { currentPassword: 'not-the-password', newPassword: 'long-enough-password' });
+  const body = (await res.json()) as { error?: string };
+  return res.status === 403 && body.error === 'wrong_password' ? 'allowed' : `refused ${res.status}`;
+};
+
 /** `count` one-character keys (repeats are allowed), so that even in a GET's query they stay under Node's 16 KB. */
 const manyKeys = (count: number) => Array.from({ length: count }, (_, i) => String(i % 10));
 const keys = () => JSON.stringify([ticket.id]);
@@ -193,6 +200,9 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
   { route: 'POST /api/password-reset', allowed: ROLES, probe: byStatus('POST', '/api/password-reset', () => ({ email: 'ada@example.com' })) },
   { route: 'POST /api/password-reset/confirm', allowed: ROLES, probe: checksLink('/api/password-reset/confirm') },
   { route: 'POST /api/invitation/accept', allowed: ROLES, probe: checksLink('/api/invitation/accept') },
+  { route: 'GET /api/me', allowed: ['customer', 'other customer', 'agent'], probe: byStatus('GET', '/api/me') },
+  { route: 'PATCH /api/me', allowed: ['customer', 'other customer', 'agent'], probe: byStatus('PATCH', '/api/me', () => ({ emailOnAgentReply: true })) },
+  { route: 'POST /api/me/password', allowed: ['customer', 'other customer', 'agent'], probe: checksCurrentPassword },
   {
     route: "GET _changes: the customer's ticket",
     allowed: ['customer', 'agent'],

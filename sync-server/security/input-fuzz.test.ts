@@ -22,6 +22,9 @@ const ROUTES = [
   '/api/password-reset',
   '/api/password-reset/confirm',
   '/api/invitation/accept',
+  '/api/me',
+  '/api/me/password',
+  '/api/me/sessions',
   '/db/tickets/_changes',
   '/db/messages/_changes',
   '/db/tickets/_all_docs',
@@ -87,12 +90,13 @@ describe('hostile input', () => {
         fc.constantFrom('customer', 'agent', 'none'),
         async (method, route, query, body, who) => {
           // Signing out would end the shared sessions; it is covered below with its own agent.
-          if (route === '/api/session' && method === 'DELETE') return;
+          if ((route === '/api/session' || route === '/api/me/sessions') && method === 'DELETE') return;
           // The agent's event stream never ends by design; customers get a 403 for it.
           const as = who === 'customer' ? customer : who === 'agent' && !query.includes('eventsource') ? agent : t.agent();
           const res = await as[method.toLowerCase() as 'get'](route + query).set('content-type', 'application/json').timeout(5000).send(body);
           expectJsonRefusal(res, `${method} ${route}${query.slice(0, 200)} as ${who}`);
           if (route === '/api/session' && method === 'POST') expect(res.status, 'a hostile sign-in never succeeds').not.toBe(200);
+          if (route === '/api/me/password' && method === 'POST') expect(res.status, 'a hostile password change never succeeds').not.toBe(200);
           if (route.endsWith('/confirm') || route.endsWith('/accept')) expect(res.status, 'a made-up link never signs in').not.toBe(200);
         },
       ),

@@ -16,6 +16,8 @@ export interface UserDoc extends SessionUser {
   type: 'user';
   passwordHash: string;
   createdAt: string;
+  /** False once the user turned off notification mail for agents' portal replies (absent: on). */
+  emailOnAgentReply?: boolean;
 }
 
 interface EmailClaimDoc {

@@ -38,11 +38,12 @@ const UserData: ParentComponent<{ user: SessionUser; options?: PortalOptions | u
 
 /**
  * Opens RxDB for `user` and starts replication (in the leader tab); children render once the copy is open.
- * A different user gets a fresh provider (and the previous user's copy is removed).
+ * A different user gets a fresh provider (and the previous user's copy is removed); the same user renamed does not.
  */
 export const DataProvider: ParentComponent<{ user: SessionUser; options?: PortalOptions }> = (props) => (
-  <Show when={props.user} keyed>
-    {(user) => <UserData user={user} options={props.options}>{props.children}</UserData>}
+  // Keyed on the id: a renamed user (Settings) keeps the open copy, whose user follows the name.
+  <Show when={props.user?.id} keyed>
+    {(_id) => <UserData user={props.user} options={props.options}>{props.children}</UserData>}
   </Show>
 );
 

@@ -3,6 +3,7 @@
  * its state into signals, with the live queries and the agent's inbox over it, as the PortalData the screens use.
  */
 import type { RxStorage } from 'rxdb';
+import { createComputed, createMemo } from 'solid-js';
 import type { SessionUser } from '../../model';
 import { openDevice, type DeviceCore } from '../core/device';
 import { browserPlatform } from '../core/platform-browser';
@@ -13,7 +14,8 @@ import { fromState } from './live-bridge';
 import { createLiveQueries } from '../customer/live-queries';
 import type { Outbox } from '../core/replication/outbox-store';
 import type { ReplicationOptions } from '../core/replication/start-replication';
-import { setStoredUser } from '../session';
+import { createStoredUser, setStoredUser } from '../session';
+import { createAccountActions } from './account-actions';
 import type { PortalData } from './types';
 import { keptFilesOf } from './kept-files';
 import { INBOX_INDEX_DOC, readStoredIndex, type RestoredIndex } from '../agent/inbox-stored';
@@ -66,8 +68,15 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
       const listsKnown = () => !replicating || listed();
       const sync = fromState(device.sync.status$, device.sync.status);
       const offline = () => sync().connection === 'offline';
+      const live = liveUser(device);
+      const signOut = async () => {
+        await device.signOut();
+        clearDrafts();
+        setStoredUser(null);
+      };
       return {
-        user,
+        user: live,
+        account: createAccountActions(device, signOut),
         ...createLiveQueries(device.reads, user, entries, listsKnown, offline),
         ...device.writes,
         ...device.failedMessages,
@@ -77,12 +86,23 @@ export async function openPortal(user: SessionUser, options: PortalOptions = {})
         draft: createDraft,
         draftFiles: keptFilesOf(device.draftFiles),
         agent: user.role === 'agent' ? createAgentData(device, entries, listsKnown, offline, storedInbox) : null,
-        async signOut() {
-          await device.signOut();
-          clearDrafts();
-          setStoredUser(null);
-        },
+        signOut,
       };
     },
   };
+}
+
+/**
+ * The device's user with a reactive `name`: the kept user's, as Settings renames it here or in another tab; the
+ * device is renamed with it, so the next writes carry the new name. Call inside a reactive owner.
+ */
+function liveUser(device: DeviceCore): SessionUser {
+  const { id, email, role } = device.user;
+  const kept = createStoredUser();
+  const name = createMemo(() => {
+    const user = kept();
+    return user?.id === id ? user.name : device.user.name;
+  });
+  createComputed(() => device.rename(name()));
+  return { id, email, role, get name() { return name(); } };
 }

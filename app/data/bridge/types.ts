@@ -1,10 +1,12 @@
 /** The data API the screens use (engineer UI reads these types; the RxDB side implements them). */
 import type { Accessor } from 'solid-js';
 import type { AttachmentLimits, AuthorRole, Channel, MessageAttachment, MessageDoc, SessionUser, TicketDoc } from '../../model';
+import type { AccountSettings } from '../../model/user';
+import type { AccountResult } from '../accounts/my-account-api';
 import type { AgentData } from '../agent/agent-types';
 import type { SyncStatus } from '../core/replication/sync-state';
 
-export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel, AttachmentLimits, MessageAttachment };
+export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel, AttachmentLimits, MessageAttachment, AccountSettings, AccountResult };
 
 /** Files chosen in a composer (the browser's `File`s), sent with the message: kept on the device until uploaded. */
 export type ChosenFiles = readonly File[];
@@ -66,9 +68,24 @@ export interface KeptFiles {
   set(files: readonly File[]): void;
 }
 
+/** The user's own account on the server (Settings), online only; each answers a plain result and never throws. */
+export interface AccountActions {
+  /** The account as the server holds it; the kept user takes its name. */
+  read(): Promise<AccountResult<AccountSettings>>;
+  /** Saves a new name or notification choice; the kept user (and so the app bar and the next writes) takes the name. */
+  save(change: { name?: string; emailOnAgentReply?: boolean }): Promise<AccountResult<AccountSettings>>;
+  /** Changes the password with the current one: this session stays, every other one ends. */
+  changePassword(currentPassword: string, newPassword: string): Promise<AccountResult<true>>;
+  /** Ends every session of the account, this one too, then signs this device out as `signOut` does. */
+  signOutEverywhere(): Promise<AccountResult<true>>;
+}
+
 /** Everything a route container reads and writes; reached through `useData()`. */
 export interface PortalData extends AttachmentAccess {
+  /** The signed-in user; `name` follows a rename in Settings (here or in another tab), reactively. */
   user: SessionUser;
+  /** Settings' account actions. */
+  account: AccountActions;
   /** The customer's own tickets, newest activity first; `undefined` while loading. */
   tickets(): Accessor<TicketSummary[] | undefined>;
   /** One ticket; `null` when not found, `undefined` while loading. */

@@ -61,12 +61,16 @@ export interface DeviceCore {
   /** The agent's writes (null for a customer). */
   agentWrites: ReturnType<typeof createAgentWrites> | null;
   close(): Promise<void>;
+  /** The user's new name (changed in Settings, here or on another tab): the writes made from now on carry it. */
+  rename(name: string): void;
   /** Signs out: stops replication, removes the copy from the device, ends the server's session (best effort). */
   signOut(): Promise<void>;
 }
 
 /** Opens `user`'s copy on `platform` and, unless told not to, starts replicating it. */
-export async function openDevice(user: SessionUser, platform: DevicePlatform, options: DeviceOptions = {}): Promise<DeviceCore> {
+export async function openDevice(signedIn: SessionUser, platform: DevicePlatform, options: DeviceOptions = {}): Promise<DeviceCore> {
+  // The device's own copy: every write reads its name from here, so a rename (Settings) reaches the next write.
+  const user: SessionUser = { ...signedIn };
   const outbox = createOutbox();
   const name = options.name ?? databaseName(user.id);
   const limits = options.attachmentLimits ?? (() => DEFAULT_ATTACHMENT_LIMITS);
@@ -128,6 +132,9 @@ export async function openDevice(user: SessionUser, platform: DevicePlatform, op
     writes: createWrites(db, user, outbox, files, limits),
     failedMessages: createFailedMessageActions(db, user, outbox, files, limits),
     agentWrites: user.role === 'agent' ? createAgentWrites(db, user, outbox, files, limits) : null,
+    rename(name) {
+      user.name = name;
+    },
     async close() {
       if (closed) return;
       await stop();
