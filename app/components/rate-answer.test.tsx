@@ -1,6 +1,6 @@
 /** The rating card with plain props: only on a resolved ticket, labelled toggles, the comment's limit told, thanks and change, refusals. */
 import '@testing-library/jest-dom/vitest';
-import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RatingValue } from '../model/constants';
@@ -46,6 +46,8 @@ describe('RateAnswer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Thanks for your rating.')).toBeInTheDocument();
     expect(onRate).toHaveBeenCalledWith('bad', 'It came back.');
+    // The form that had the focus is gone: the thanks take it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Thanks for your rating.')));
     expect(screen.getByText('Bad')).toBeInTheDocument();
     expect(screen.getByText('It came back.')).toBeInTheDocument();
     expect(screen.getByText('Sent')).toBeInTheDocument();
@@ -76,6 +78,7 @@ describe('RateAnswer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Thanks for your rating.')).toBeInTheDocument();
     expect(onRate).toHaveBeenCalledWith('bad', 'Quick.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Thanks for your rating.')));
   });
 
   it('says a refused rating was not saved and why, even once the ticket was reopened, and can dismiss it', () => {

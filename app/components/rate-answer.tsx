@@ -25,7 +25,6 @@ export interface RateAnswerProps {
 }
 
 const LABELS: Record<RatingValue, string> = { good: 'Good', bad: 'Bad' };
-const ICONS: Record<RatingValue, string> = { good: '👍', bad: '👎' };
 const NEAR_LIMIT = 100;
 
 function capitalised(text: string): string {
@@ -37,8 +36,10 @@ export function RateAnswer(props: RateAnswerProps) {
   const [editing, setEditing] = createSignal(false);
   const failed = () => (props.delivery?.state === 'failed' ? props.delivery.reason : null);
   const showForm = () => props.canRate && (editing() || !props.rating || failed() !== null);
-  // After Send the thanks take the focus (the form they replace had it), once the rating is on the ticket.
+  // After Send the thanks take the focus (the form they replace had it), once the rating is on the ticket: it may be
+  // there before the write resolves, or after.
   let focusThanks = false;
+  let thanks: HTMLParagraphElement | undefined;
 
   return (
     <Show when={props.canRate || failed()}>
@@ -59,7 +60,7 @@ export function RateAnswer(props: RateAnswerProps) {
               {(rating) => (
                 <div class="rating-thanks">
                   <p class="rating-thanks-title" tabindex="-1"
-                    ref={(el) => { if (focusThanks) queueMicrotask(() => el.focus()); focusThanks = false; }}>Thanks for your rating.</p>
+                    ref={(el) => { thanks = el; if (focusThanks) queueMicrotask(() => el.focus()); focusThanks = false; }}>Thanks for your rating.</p>
                   <p>
                     You rated the answer <strong>{LABELS[rating().value]}</strong>
                     <Show when={rating().comment}>{(comment) => <>: <q class="rating-comment">{comment()}</q></>}</Show>
@@ -79,8 +80,9 @@ export function RateAnswer(props: RateAnswerProps) {
             onRate={async (value, comment) => {
               const error = await props.onRate(value, comment);
               if (error === null) {
-                focusThanks = true;
                 setEditing(false);
+                if (thanks?.isConnected) thanks.focus();
+                else focusThanks = true;
               }
               return error;
             }}
@@ -157,7 +159,7 @@ function RatingForm(props: {
             ref={(el) => { if (i === 0) firstToggle = el; }}
             onClick={() => { setValue(option); setChoiceError(false); }}
           >
-            <span aria-hidden="true">{ICONS[option]} </span>{LABELS[option]}
+            {LABELS[option]}
           </button>
         ))}
       </div>
