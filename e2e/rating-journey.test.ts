@@ -68,7 +68,7 @@ describe('rating journey', () => {
       await card.getByText('Up to 1,000 characters.').waitFor();
       const comment = `The fix did not last (${viewport.name}).`;
       await card.getByLabel('Comment').fill(comment);
-      await card.getByRole('button', { name: 'Send' }).click();
+      await card.getByRole('button', { name: 'Send rating' }).click();
       await card.getByText('Thanks for your rating.').waitFor();
       await card.getByText('Saved on this device, waiting for network').waitFor();
       await expect.poll(() => c.evaluate(() => document.activeElement?.textContent)).toBe('Thanks for your rating.');

@@ -37,13 +37,13 @@ describe('RateAnswer', () => {
     const good = screen.getByRole('button', { name: /Good/ });
     const bad = screen.getByRole('button', { name: /Bad/ });
     expect(good).toHaveAttribute('aria-pressed', 'false');
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     expect(await screen.findByText('Choose Good or Bad first.')).toBeInTheDocument();
     expect(onRate).not.toHaveBeenCalled();
     fireEvent.click(bad);
     expect(bad).toHaveAttribute('aria-pressed', 'true');
     fireEvent.input(screen.getByLabelText(/Comment/), { target: { value: 'It came back.' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     expect(await screen.findByText('Thanks for your rating.')).toBeInTheDocument();
     expect(onRate).toHaveBeenCalledWith('bad', 'It came back.');
     // The form that had the focus is gone: the thanks take it.
@@ -63,7 +63,7 @@ describe('RateAnswer', () => {
     expect(screen.getByText('A comment may be at most 1,000 characters.')).toBeInTheDocument();
     expect(comment).toHaveAttribute('aria-invalid', 'true');
     fireEvent.click(screen.getByRole('button', { name: /Good/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     expect(onRate).not.toHaveBeenCalled();
     expect(comment).toHaveValue('x'.repeat(1_001));
   });
@@ -75,7 +75,7 @@ describe('RateAnswer', () => {
     expect(screen.getByRole('button', { name: /Good/ })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByLabelText(/Comment/)).toHaveValue('Quick.');
     fireEvent.click(screen.getByRole('button', { name: /Bad/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     expect(await screen.findByText('Thanks for your rating.')).toBeInTheDocument();
     expect(onRate).toHaveBeenCalledWith('bad', 'Quick.');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Thanks for your rating.')));
@@ -84,7 +84,7 @@ describe('RateAnswer', () => {
   it('says a refused rating was not saved and why, even once the ticket was reopened, and can dismiss it', () => {
     const { onDismissFailure } = card({ canRate: false, delivery: { state: 'failed', reason: 'only a resolved ticket can be rated' } });
     expect(screen.getByRole('alert')).toHaveTextContent('Your rating was not saved: Only a resolved ticket can be rated.');
-    expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send rating' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(onDismissFailure).toHaveBeenCalled();
   });
@@ -92,7 +92,7 @@ describe('RateAnswer', () => {
   it('shows the sentence of a write the device refused, keeping the form', async () => {
     card({ onRate: async () => 'This device is out of storage space, so your rating was not saved.' });
     fireEvent.click(screen.getByRole('button', { name: /Good/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('out of storage space');
     expect(screen.getByRole('button', { name: /Good/ })).toHaveAttribute('aria-pressed', 'true');
   });

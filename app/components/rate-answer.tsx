@@ -1,6 +1,7 @@
 /**
- * "How was the answer?" on a resolved ticket: Good or Bad, an optional comment, Send; then the thanks with what was
- * chosen, where it is on its way, and Change rating. A rating the server refused says so with its reason.
+ * "How was the answer?" on a resolved ticket: Good or Bad, an optional comment, Send rating (named apart from the
+ * reply's Send on the same page); then the thanks with what was chosen, where it is on its way, and Change rating.
+ * A rating the server refused says so with its reason.
  */
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { LIMITS, type RatingValue } from '../model/constants';
@@ -107,7 +108,7 @@ function RatingDelivery(props: { delivery: DeliveryValue | null }) {
   );
 }
 
-/** The two toggles, the comment and Send (and Cancel when changing a rating). */
+/** The two toggles, the comment and Send rating (and Cancel when changing a rating). */
 function RatingForm(props: {
   rating: RatingInfo | undefined;
   onRate(value: RatingValue, comment: string): Promise<string | null>;
@@ -175,7 +176,7 @@ function RatingForm(props: {
         </Show>
         <button type="submit" class="button button-primary" disabled={busy()} aria-busy={busy()}>
           <Show when={busy()}><Spinner /></Show>
-          Send
+          Send rating
         </button>
       </div>
     </form>
