@@ -81,6 +81,24 @@ describe('RateAnswer', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByText('Thanks for your rating.')));
   });
 
+  it('hides while the ticket is reopened and offers the kept rating to change once it is resolved again', () => {
+    const [resolved, setResolved] = createSignal(true);
+    render(() => (
+      <RateAnswer
+        rating={{ value: 'bad', comment: 'Slow.' }} delivery={null} canRate={resolved()}
+        onRate={async () => null} onDismissFailure={async () => undefined}
+      />
+    ));
+    expect(screen.getByText('Thanks for your rating.')).toBeInTheDocument();
+    setResolved(false);
+    expect(screen.queryByText('How was the answer?')).toBeNull();
+    setResolved(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Change rating' }));
+    expect(screen.getByRole('button', { name: 'Bad' })).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('Thanks for your rating.')).toBeInTheDocument();
+  });
+
   it('says a refused rating was not saved and why, even once the ticket was reopened, and can dismiss it', () => {
     const { onDismissFailure } = card({ canRate: false, delivery: { state: 'failed', reason: 'only a resolved ticket can be rated' } });
     expect(screen.getByRole('alert')).toHaveTextContent('Your rating was not saved: Only a resolved ticket can be rated.');
