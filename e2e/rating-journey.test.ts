@@ -61,8 +61,13 @@ describe('rating journey', () => {
 
       await journey.customer.context.setOffline(true);
       await c.locator('.sync-offline').waitFor();
+      // By keyboard: Tab from Good to Bad (its focus ring shows), Space presses it.
       const bad = card.getByRole('button', { name: 'Bad' });
-      await bad.click();
+      await card.getByRole('button', { name: 'Good' }).focus();
+      await c.keyboard.press('Tab');
+      expect(await c.evaluate(() => document.activeElement?.textContent)).toBe('Bad');
+      expect(await c.evaluate(() => getComputedStyle(document.activeElement!).boxShadow)).not.toBe('none');
+      await c.keyboard.press('Space');
       expect(await bad.getAttribute('aria-pressed')).toBe('true');
       expect(await card.getByRole('button', { name: 'Good' }).getAttribute('aria-pressed')).toBe('false');
       await card.getByText('Up to 1,000 characters.').waitFor();
