@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/attachments.css';
+import './styles/rating.css';
 
 const [updateReady, setUpdateReady] = createSignal<null | (() => void)>(null);
 

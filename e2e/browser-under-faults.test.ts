@@ -68,7 +68,8 @@ afterAll(async () => {
 /** Sends one reply through the composer and waits until the thread shows it (written to the device). */
 async function reply(page: Page, body: string): Promise<void> {
   await page.locator('textarea[name="reply"]').fill(body);
-  await page.getByRole('button', { name: 'Send' }).click();
+  // Exactly: a resolved ticket also offers "Send rating".
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.locator('.message-body', { hasText: body }).waitFor();
 }
 

@@ -41,6 +41,22 @@ describe('AgentThreadView', () => {
     URL.revokeObjectURL = vi.fn();
   });
 
+  it('shows the customer’s rating with its comment, also once the ticket is reopened, and nothing before one', () => {
+    const base = props().ticket;
+    const rated = { ...base, status: 'open' as const, rating: { value: 'bad' as const, comment: 'It came back.', ratedAt: T } };
+    render(() => <AgentThreadView {...props({ ticket: rated })} />);
+    const rating = screen.getByRole('region', { name: 'Customer’s rating' });
+    expect(rating).toHaveTextContent('Rated Bad');
+    expect(rating).toHaveTextContent('It came back.');
+    expect(rating).toHaveTextContent('Nov 24, 2026');
+    cleanup();
+    render(() => <AgentThreadView {...props({ ticket: { ...base, rating: { value: 'good', comment: '', ratedAt: T } } })} />);
+    expect(screen.getByText('Rated Good')).toBeInTheDocument();
+    cleanup();
+    render(() => <AgentThreadView {...props()} />);
+    expect(screen.queryByRole('region', { name: 'Customer’s rating' })).toBeNull();
+  });
+
   it('heads the thread with number, status, priority, subject and customer, and changes status, priority, assignee', () => {
     const p = props();
     render(() => <AgentThreadView {...p} />);

@@ -4,6 +4,7 @@ import type { AttachmentLimits } from '../model/attachment';
 import type { Channel, Priority, TicketStatus } from '../model/constants';
 import { PriorityChip } from './agent-chips';
 import { AgentComposer } from './agent-composer';
+import { AgentRating, type AgentRatingInfo } from './agent-rating';
 import type { FilesKeeper } from './chosen-files';
 import { AgentTicketControls, type AgentOption, type ChangeResult } from './agent-ticket-controls';
 import { StatusChip, TicketNumberChip } from './chips';
@@ -23,6 +24,8 @@ export interface AgentTicketInfo {
   assigneeId: string | null;
   customerName: string;
   createdAt: number;
+  /** The customer's rating of the answer, once given (kept when the ticket is reopened). */
+  rating?: AgentRatingInfo;
 }
 
 /** Props: plain values for the ticket and the selected conversation, and callbacks for every action. */
@@ -84,6 +87,7 @@ export function AgentThreadView(props: AgentThreadViewProps) {
           agents={props.agents} onStatusChange={props.onStatusChange}
           onPriorityChange={props.onPriorityChange} onAssigneeChange={props.onAssigneeChange}
         />
+        <Show when={props.ticket.rating}>{(rating) => <AgentRating rating={rating()} />}</Show>
       </header>
       <Show when={props.ticket.description.trim()}>
         <section class="thread-description" aria-label="Description">

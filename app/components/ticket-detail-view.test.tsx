@@ -27,6 +27,7 @@ function view(overrides: Partial<TicketDetailViewProps> = {}) {
     userId: 'u1', draft: '', onDraftInput: vi.fn(), onSend: vi.fn(async () => null),
     attachmentLimits: DEFAULT_ATTACHMENT_LIMITS, attachmentBlob: vi.fn(async () => new Blob()),
     onRetry: vi.fn(), onDiscard: vi.fn(), onMarkResolved: vi.fn(async () => undefined),
+    ratingDelivery: null, onRate: vi.fn(async () => null), onDismissRatingFailure: vi.fn(async () => undefined),
     backHref: '/tickets', newRequestHref: '/tickets/new', ...overrides,
   };
   render(() => <TicketDetailView {...props} />);

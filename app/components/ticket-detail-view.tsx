@@ -1,17 +1,22 @@
-/** The ticket screen: header, info bar, description, conversation selector, messages and the composer. */
+/** The ticket screen: header, info bar, description, the rating once resolved, conversation selector, messages and the composer. */
 import { createSignal, Show } from 'solid-js';
 import type { AttachmentLimits } from '../model/attachment';
-import type { Channel, TicketStatus } from '../model/constants';
+import type { Channel, RatingValue, TicketStatus } from '../model/constants';
 import { ConfirmDialog } from './confirm-dialog';
+import type { DeliveryValue } from './delivery-state';
 import { CHANNEL_LABELS, ConversationChips, type ConversationChip } from './conversation-chips';
 import { MessageList } from './message-list';
 import type { AttachmentBlob, MessageItem } from './message-item';
 import { createChosenFiles, type FilesKeeper } from './chosen-files';
+import { RateAnswer, type RatingInfo } from './rate-answer';
 import { ReplyComposer } from './reply-composer';
 import { TicketHeader } from './ticket-header';
 
 /** The ticket's own fields the screen shows. */
-export interface TicketInfo { id: string; number: number | null; subject: string; description: string; status: TicketStatus; createdAt: number }
+export interface TicketInfo {
+  id: string; number: number | null; subject: string; description: string; status: TicketStatus; createdAt: number;
+  rating?: RatingInfo;
+}
 
 /** Props: plain values for the ticket and the selected conversation, and callbacks for every action. */
 export interface TicketDetailViewProps {
@@ -34,6 +39,11 @@ export interface TicketDetailViewProps {
   onDiscard(messageId: string): Promise<void>;
   /** Rejects with the sentence to show in the dialog when the change could not be saved. */
   onMarkResolved(): Promise<void>;
+  /** Where the rating is on its way (`null` once sent or never given). */
+  ratingDelivery: DeliveryValue | null;
+  /** Resolves to a sentence for the screen when the rating could not be saved, else null. */
+  onRate(value: RatingValue, comment: string): Promise<string | null>;
+  onDismissRatingFailure(): Promise<void>;
   backHref: string;
   newRequestHref: string;
 }
@@ -76,6 +86,10 @@ export function TicketDetailView(props: TicketDetailViewProps) {
           <p class="message-body">{props.ticket.description}</p>
         </section>
       </Show>
+      <RateAnswer
+        rating={props.ticket.rating} delivery={props.ratingDelivery} canRate={props.ticket.status === 'resolved'}
+        onRate={props.onRate} onDismissFailure={props.onDismissRatingFailure}
+      />
       <section class="card messages-card" aria-labelledby="messages-title">
         <div class="messages-card-header">
           <h2 class="card-title" id="messages-title">Conversation</h2>

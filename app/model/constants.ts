@@ -11,6 +11,10 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** A customer's rating of the answer on a resolved ticket. */
+export const RATING_VALUES = ['good', 'bad'] as const;
+export type RatingValue = (typeof RATING_VALUES)[number];
+
 export const CHANNELS = ['portal', 'email', 'chat'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -45,5 +49,6 @@ export const LIMITS = {
   replyMin: 1,
   messageMax: 20_000,
   nameMax: 200,
+  ratingCommentMax: 1_000,
   idMax: 64,
 } as const;

@@ -33,6 +33,16 @@ describe('document shapes', () => {
     expect(checkMessageShape({ ...message, attachments: 'file-1' }).ok).toBe(false);
   });
 
+  it('takes a ticket with or without a rating, the rating with its known fields only', () => {
+    const rated = aTicket(ada, { status: 'resolved', rating: { value: 'bad', comment: 'Slow.', ratedAt: 5_000 } });
+    expect(checkTicketShape(rated).ok).toBe(true);
+    const value = checkTicketShape({ ...rated, rating: { ...rated.rating, value: 'meh' } });
+    expect(!value.ok && value.reason).toContain('rating.value');
+    const extra = checkTicketShape({ ...rated, rating: { ...rated.rating, by: 'user-sam' } });
+    expect(!extra.ok && extra.reason).toContain('unknown field by');
+    expect(checkTicketShape({ ...rated, rating: 'good' }).ok).toBe(false);
+  });
+
   it('refuses a message without a body', () => {
     const { body: _body, ...rest } = aMessage(aTicket(), ada);
     const result = checkMessageShape(rest);

@@ -2,7 +2,7 @@
 import { z } from 'zod/mini';
 import { ATTACHMENT_NAME_MAX } from './attachment';
 import {
-  AUTHOR_ROLES, CHANNELS, LIMITS, PRIORITIES, TICKET_STATUSES, VISIBILITIES,
+  AUTHOR_ROLES, CHANNELS, LIMITS, PRIORITIES, RATING_VALUES, TICKET_STATUSES, VISIBILITIES,
 } from './constants';
 import { ATTACHMENT_TYPE_MAX, type MessageDoc } from './message.schema';
 import type { TicketDoc } from './ticket.schema';
@@ -24,6 +24,8 @@ const ticketShape = z.strictObject({
   priority: z.enum(PRIORITIES),
   assigneeId: z.nullable(id),
   createdAt: timestamp,
+  // Types and bounds only; the comment's length, who rates and when is the rating rule's (`writes/rating.ts`), in words.
+  rating: z.optional(z.strictObject({ value: z.enum(RATING_VALUES), comment: z.string(), ratedAt: timestamp })),
 });
 
 // Types and bounds only; what makes an entry well-formed (id, name, size, hash, how many) is the rule's, in words.

@@ -28,4 +28,14 @@ describe('mergeTicket', () => {
     const fork = { ...assumed, number: null, customerName: '' };
     expect(mergeTicket(fork, assumed, assumed)).toMatchObject({ number: 5, customerName: 'Ada Lovelace' });
   });
+
+  it('keeps a rating made on the device over the agent’s change of other fields, and the server’s when the device made none', () => {
+    const rating = { value: 'bad' as const, comment: 'Slow.', ratedAt: 2_500 };
+    const master = { ...assumed, priority: 'high' as const, status: 'pending' as const, statusChangedAt: 3_000 };
+    expect(mergeTicket({ ...assumed, rating }, master, assumed)).toMatchObject({ rating, priority: 'high', status: 'pending' });
+    const stamped = { ...rating, ratedAt: 9_000 };
+    expect(mergeTicket(assumed, { ...master, rating: stamped }, assumed).rating).toEqual(stamped);
+    // The same rating the server already holds keeps the server's stamp.
+    expect(mergeTicket({ ...assumed, rating }, { ...master, rating: stamped }, assumed).rating).toEqual(stamped);
+  });
 });

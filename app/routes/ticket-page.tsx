@@ -22,6 +22,7 @@ function TicketScreen(props: { ticketId: string }) {
   const ticket = data.ticket(ticketId);
   const messages = data.messages(ticketId);
   const conversations = data.conversations(ticketId);
+  const ratingDelivery = data.ratingDelivery(ticketId);
   createPageTitle(() => {
     const t = ticket();
     if (t === undefined) return 'Ticket';
@@ -83,6 +84,16 @@ function TicketScreen(props: { ticketId: string }) {
             onRetry={(id) => data.retryMessage(id)}
             onDiscard={(id) => data.discardMessage(id)}
             onMarkResolved={() => data.markResolved(ticketId)}
+            ratingDelivery={ratingDelivery()}
+            onRate={async (value, comment) => {
+              try {
+                await data.rate(ticketId, value, comment);
+                return null;
+              } catch (error) {
+                return messageOf(error, 'Your rating could not be saved.');
+              }
+            }}
+            onDismissRatingFailure={() => data.dismissRatingFailure(ticketId)}
             backHref="/tickets"
             newRequestHref="/tickets/new"
           />

@@ -29,6 +29,7 @@ let server: Server;
 let base: string;
 const cookies = new Map<Role, string>();
 let ticket: TicketDoc;
+let resolvedTicketId: string;
 let publicMessageId: string;
 let internalNoteId: string;
 let customerFileId: string;
@@ -278,6 +279,16 @@ const ROUTES: Array<{ route: string; allowed: Role[]; probe: Probe }> = [
     }),
   },
   {
+    route: "POST _bulk_docs: rate the customer's resolved ticket",
+    allowed: ['customer'],
+    probe: writes('tickets', async () => {
+      const stored = await world.app.storage.tickets.get(resolvedTicketId);
+      const current = await storedTicket(world, resolvedTicketId);
+      const value = current.rating?.value === 'good' ? 'bad' : 'good';
+      return couch({ ...current, rating: { value, comment: '', ratedAt: Date.now() } }, stored._rev);
+    }),
+  },
+  {
     route: 'POST _bulk_docs: an internal note',
     allowed: ['agent'],
     probe: async (role) => {
@@ -338,6 +349,10 @@ beforeAll(async () => {
   world = await createDbWorld(30_000, LIMITS);
   ticket = aTicket(world.ada.user, { id: newId() });
   await pushOk(world.ada, 'tickets', couch(ticket));
+  const resolved = aTicket(world.ada.user, { id: newId() });
+  const resolvedRev = await pushOk(world.ada, 'tickets', couch(resolved));
+  await pushOk(world.sam, 'tickets', couch({ ...(await storedTicket(world, resolved.id)), status: 'resolved', statusChangedAt: 2_000 }, resolvedRev));
+  resolvedTicketId = resolved.id;
   publicMessageId = newId();
   await pushOk(world.ada, 'messages', couch(aMessage(ticket, world.ada.user, { id: publicMessageId })));
   // What the server's outbound mail would record for an agent's email reply.

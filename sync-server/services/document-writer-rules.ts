@@ -2,12 +2,13 @@
  * The rules step of the document writer: "Who writes what" from app/model/writes (the dispatcher that applies
  * each write's rule, the same the device checks its built documents with), against the stored document (and,
  * for a message, its stored ticket and the stored uploads it names); server-owned fields stamped on creation and
- * kept on updates.
+ * kept on updates, and a ticket's rating stamped with the server's time when it changes (kept otherwise).
  */
 import type { AttachmentLimits } from '../../app/model/attachment';
 import type { MessageDoc } from '../../app/model/message.schema';
 import type { TicketDoc } from '../../app/model/ticket.schema';
 import type { SessionUser } from '../../app/model/user';
+import { storedRating } from '../../app/model/writes/rating';
 import { messageWriteError, ticketWriteError } from '../../app/model/writes/write-rules';
 import { getUser } from './accounts';
 import type { AttachmentMeta } from './attachment-store';
@@ -33,7 +34,8 @@ export async function prepareTicket(
   if (error) return forbidden(next.id, error);
   if (previous) {
     const number = previous.number ?? (await ticketNumbersFor(ctx.storage).next());
-    return { ...next, number, customerName: previous.customerName };
+    const { rating: _sent, ...fields } = next;
+    return { ...fields, number, customerName: previous.customerName, ...storedRating(previous, next, Date.now()) };
   }
   const customer = await getUser(ctx.storage, next.customerId);
   // The session's own name stands in when a customer's account cannot be read back (it was checked at sign-in).

@@ -1,12 +1,17 @@
 /** The data API the screens use (engineer UI reads these types; the RxDB side implements them). */
 import type { Accessor } from 'solid-js';
-import type { AttachmentLimits, AuthorRole, Channel, MessageAttachment, MessageDoc, SessionUser, TicketDoc } from '../../model';
+import type {
+  AttachmentLimits, AuthorRole, Channel, MessageAttachment, MessageDoc, RatingValue, SessionUser, TicketDoc, TicketRating,
+} from '../../model';
 import type { AccountSettings } from '../../model/user';
 import type { AccountResult } from '../accounts/my-account-api';
 import type { AgentData } from '../agent/agent-types';
 import type { SyncStatus } from '../core/replication/sync-state';
 
-export type { SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel, AttachmentLimits, MessageAttachment, AccountSettings, AccountResult };
+export type {
+  SessionUser, TicketDoc, MessageDoc, AuthorRole, Channel, AttachmentLimits, MessageAttachment, AccountSettings, AccountResult,
+  RatingValue, TicketRating,
+};
 
 /** Files chosen in a composer (the browser's `File`s), sent with the message: kept on the device until uploaded. */
 export type ChosenFiles = readonly File[];
@@ -100,6 +105,12 @@ export interface PortalData extends AttachmentAccess {
   reply(input: { ticketId: string; conversationId: string; channel: Channel; body: string; files?: ChosenFiles }): Promise<void>;
   /** Marks the ticket resolved; throws Error(message) when not allowed. */
   markResolved(ticketId: string): Promise<void>;
+  /** Rates the answer on a resolved ticket, or changes the rating; throws Error(message) when not allowed. */
+  rate(ticketId: string, value: RatingValue, comment: string): Promise<void>;
+  /** Where the ticket's rating is on its way (waiting, sending, failed with the reason); `null` once settled or never given. */
+  ratingDelivery(ticketId: string): Accessor<Delivery | null>;
+  /** Takes away the notice of a refused rating. */
+  dismissRatingFailure(ticketId: string): Promise<void>;
   /** Sends a failed message again. */
   retryMessage(messageId: string): Promise<void>;
   /** Removes a failed message from the device. */

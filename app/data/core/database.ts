@@ -21,6 +21,8 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
  * `attachments`, so every old message stays as it is (its `schemaVersion` too: the server accepts the previous one).
  */
 export const MESSAGE_MIGRATIONS = { 1: (old: MessageDoc) => old };
+/** Version 1 of the ticket schema only added optional fields (`rating`, `seen`): every old ticket stays as it is. */
+export const TICKET_MIGRATIONS = { 1: (old: TicketDoc) => old };
 
 /** The device's collections. */
 export interface PortalCollections {
@@ -73,7 +75,7 @@ export async function openDatabase(
   });
   created?.(db);
   await db.addCollections({
-    tickets: { schema: ticketSchema, conflictHandler: createTicketConflictHandler(user, outbox) },
+    tickets: { schema: ticketSchema, migrationStrategies: TICKET_MIGRATIONS, conflictHandler: createTicketConflictHandler(user, outbox) },
     messages: { schema: messageSchema, migrationStrategies: MESSAGE_MIGRATIONS, conflictHandler: createMessageConflictHandler(outbox) },
     ...(user.role === 'agent' && { deliveries: { schema: deliverySchema } }),
   });

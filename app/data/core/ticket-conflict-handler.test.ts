@@ -62,9 +62,35 @@ describe('ticket conflict handler', () => {
     expect(acknowledged).toEqual([sent.id]);
   });
 
-  it('compares tickets field by field', () => {
+  it('keeps a rating made offline together with the agent’s status and priority change made meanwhile', async () => {
+    const { outbox, refused } = recordingOutbox();
+    const handler = createTicketConflictHandler(ada, outbox);
+    const base = { ...assumed, status: 'resolved' as const, statusChangedAt: 2_000 };
+    const fork = { ...base, rating: { value: 'bad' as const, comment: 'Slow.', ratedAt: 3_000 } };
+    const master = { ...base, priority: 'high' as const, status: 'resolved' as const, statusChangedAt: 4_000, assigneeId: 'user-sam' };
+    const resolved = await handler.resolve({ newDocumentState: fork, realMasterState: master, assumedMasterState: base }, 'test');
+    expect(resolved).toMatchObject({ priority: 'high', assigneeId: 'user-sam', statusChangedAt: 4_000, rating: fork.rating });
+    expect(refused).toEqual([]);
+  });
+
+  it('records a rating the server would refuse (reopened meanwhile) and keeps the server’s ticket', async () => {
+    const { outbox, refused } = recordingOutbox();
+    const handler = createTicketConflictHandler(ada, outbox);
+    const base = { ...assumed, status: 'resolved' as const, statusChangedAt: 2_000 };
+    const fork = { ...base, rating: { value: 'good' as const, comment: '', ratedAt: 3_000 } };
+    const master = { ...base, status: 'open' as const, statusChangedAt: 4_000 };
+    const resolved = await handler.resolve({ newDocumentState: fork, realMasterState: master, assumedMasterState: base }, 'test');
+    expect(resolved).toEqual(master);
+    expect(refused).toEqual([{ id: assumed.id, reason: 'only a resolved ticket can be rated' }]);
+  });
+
+  it('compares tickets field by field, the rating by its fields', () => {
     const handler = createTicketConflictHandler(ada, recordingOutbox().outbox);
     expect(handler.isEqual(assumed, { ...assumed }, 'test')).toBe(true);
     expect(handler.isEqual(assumed, { ...assumed, status: 'resolved' }, 'test')).toBe(false);
+    const rated = { ...assumed, rating: { value: 'good' as const, comment: '', ratedAt: 5 } };
+    expect(handler.isEqual(rated, { ...rated, rating: { ...rated.rating } }, 'test')).toBe(true);
+    expect(handler.isEqual(assumed, rated, 'test')).toBe(false);
+    expect(handler.isEqual(rated, { ...rated, rating: { ...rated.rating, ratedAt: 6 } }, 'test')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * status is last-writer-wins by statusChangedAt, the rest is merged three-way (app/model mergeTicket).
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import { mergeTicket, ticketWriteError, type SessionUser, type TicketDoc } from '../../model';
+import { mergeTicket, ticketWriteError, type SessionUser, type TicketDoc, type TicketRating } from '../../model';
 import type { OutboxView } from './replication/outbox-store';
 
 const FIELDS = [
@@ -11,9 +11,14 @@ const FIELDS = [
   'statusChangedAt', 'priority', 'assigneeId', 'createdAt',
 ] as const satisfies readonly (keyof TicketDoc)[];
 
+/** The rating as stored, its stamp included (an object: compared by its fields). */
+function sameStoredRating(a: TicketRating | undefined, b: TicketRating | undefined): boolean {
+  return a === b || (!!a && !!b && a.value === b.value && a.comment === b.comment && a.ratedAt === b.ratedAt);
+}
+
 /** Field-by-field equality of two ticket states (deletion included). */
 export function sameTicket(a: WithDeleted<TicketDoc>, b: WithDeleted<TicketDoc>): boolean {
-  return a._deleted === b._deleted && FIELDS.every((field) => a[field] === b[field]);
+  return a._deleted === b._deleted && FIELDS.every((field) => a[field] === b[field]) && sameStoredRating(a.rating, b.rating);
 }
 
 /**

@@ -65,3 +65,13 @@ export function deliveryOf(entry: OutboxEntry | undefined, offline = false): Del
   // Nothing is being sent while there is no network: it waits for it, and says so.
   return offline ? { state: 'waiting' } : { state: 'sending' };
 }
+
+/**
+ * Where the customer's rating of a ticket is (from its outbox entry, when that entry is the rating's): waiting for
+ * a network, sending, or refused with the server's reason; `null` when no rating of it is unsettled.
+ */
+export function ratingDeliveryOf(entry: OutboxEntry | undefined, offline = false): Delivery | null {
+  if (entry?.write !== 'rating') return null;
+  if (entry.state === 'failed') return { state: 'failed', reason: entry.reason ?? 'The server refused this rating.' };
+  return offline ? { state: 'waiting' } : { state: 'sending' };
+}

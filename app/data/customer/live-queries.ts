@@ -7,10 +7,10 @@ import { createMemo, type Accessor } from 'solid-js';
 import { combineLatest, map } from 'rxjs';
 import type { MessageDoc, SessionUser, TicketDoc } from '../../model';
 import type { DeviceReads } from '../core/reads';
-import { deliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
+import { deliveryOf, ratingDeliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
 import { fromObservable } from '../bridge/live-bridge';
 import { outboxKey, type OutboxEntry } from '../core/replication/outbox-store';
-import type { ConversationSummary, MessageView, TicketSummary } from '../bridge/types';
+import type { ConversationSummary, Delivery, MessageView, TicketSummary } from '../bridge/types';
 
 /** Keeps the previous object for a row whose inputs did not change. */
 function createRowCache<R>() {
@@ -85,6 +85,12 @@ export function createLiveQueries(
             make: () => ({ ...doc, delivery }),
           };
         }));
+      });
+    },
+
+    ratingDelivery(ticketId: string): Accessor<Delivery | null> {
+      return createMemo(() => ratingDeliveryOf(outbox()[outboxKey('tickets', ticketId)], offline()), null, {
+        equals: (a, b) => a?.state === b?.state && (a?.state !== 'failed' || (b?.state === 'failed' && a.reason === b.reason)),
       });
     },
 

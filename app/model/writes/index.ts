@@ -3,6 +3,7 @@ export * from './assignee-change';
 export * from './named-files';
 export * from './new-request';
 export * from './priority-change';
+export * from './rating';
 export * from './reply';
 export * from './status-change';
 export * from './write-rules';

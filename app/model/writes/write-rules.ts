@@ -14,12 +14,15 @@ import { assigneeChangeRule } from './assignee-change';
 import { namedFilesRule, sameNamedFiles } from './named-files';
 import { firstMessageRule, newTicketRule, requestTextRule } from './new-request';
 import { priorityChangeRule } from './priority-change';
+import { newTicketRatingError, ratingRule } from './rating';
 import { agentMessageRule, customerMessageRule, replyBodyRule } from './reply';
 import { statusChangeRule } from './status-change';
 import type { Reason, TicketChangeRule } from './write-types';
 
 /** Every write that changes a stored ticket, in the order their refusals are reported. */
-const TICKET_CHANGES: readonly TicketChangeRule[] = [requestTextRule, priorityChangeRule, assigneeChangeRule, statusChangeRule];
+const TICKET_CHANGES: readonly TicketChangeRule[] = [
+  requestTextRule, priorityChangeRule, assigneeChangeRule, statusChangeRule, ratingRule,
+];
 
 /** What may differ from the stored ticket at all; any other field (`customerId`, `createdAt`, …) never changes. */
 const CHANGEABLE = new Set<keyof TicketDoc>([
@@ -52,7 +55,9 @@ function unchangeableError(previous: TicketDoc, next: TicketDoc): Reason {
 /** Applies the rule of every write whose fields differ (replication sends a ticket's latest state, several writes in one). */
 function changesError(user: SessionUser, previous: TicketDoc, next: TicketDoc): Reason {
   for (const change of TICKET_CHANGES) {
-    const field = change.fields.find((key) => next[key] !== previous[key]);
+    const field = change.changed
+      ? (change.changed(previous, next) ? change.fields[0] : undefined)
+      : change.fields.find((key) => next[key] !== previous[key]);
     if (field === undefined) continue;
     if (!change.roles.includes(user.role)) {
       return `${field} is changed by ${change.roles.map((role) => ROLE_NOUNS[role]).join(' or ')}`;
@@ -67,7 +72,7 @@ function changesError(user: SessionUser, previous: TicketDoc, next: TicketDoc): 
 export function ticketWriteError(user: SessionUser, previous: TicketDoc | null, next: TicketDoc): Reason {
   const base = schemaVersionError(next) ?? serverOwnedError(previous, next);
   if (base) return base;
-  if (!previous) return newTicketRule(user, next);
+  if (!previous) return newTicketRatingError(next) ?? newTicketRule(user, next);
   const unchangeable = unchangeableError(previous, next);
   if (unchangeable) return unchangeable;
   if (user.role === 'customer' && next.customerId !== user.id) return 'you can only change your own tickets';

@@ -24,5 +24,7 @@ export interface WriteContext {
 export interface TicketChangeRule {
   fields: readonly (keyof TicketDoc)[];
   roles: readonly UserRole[];
+  /** Whether the write changes these fields; by default, whether any of them differs (an object field says how). */
+  changed?: (previous: TicketDoc, next: TicketDoc) => boolean;
   check?: (user: SessionUser, previous: TicketDoc, next: TicketDoc) => Reason;
 }

@@ -20,6 +20,8 @@ export interface OutboxEntry {
   /** The user's action this write belongs to (one id per action): a new request is a ticket and its first
    * message, a reply may reopen its ticket, and each is one thing the user did. */
   action?: string;
+  /** Which write of its document this is, when the screen words it apart (a ticket's rating); kept through a refusal. */
+  write?: 'rating';
 }
 /** Entries by `{collection}/{id}` (a new request's ticket and first message share one id). */
 export type OutboxEntries = Record<string, OutboxEntry>;
@@ -70,7 +72,7 @@ export interface Outbox extends OutboxView {
    * Marks documents pending before they are written (so a write is never shown as sent before it is). With
    * `continuing`, the documents finish the action of that still-unsent entry and count as the same thing done.
    */
-  markPending(docs: { id: string; collection: CollectionName }[], continuing?: { id: string; collection: CollectionName }): Promise<PendingMark[]>;
+  markPending(docs: PendingDoc[], continuing?: { id: string; collection: CollectionName }): Promise<PendingMark[]>;
   /**
    * Undoes marks whose write did not happen (each only while its entry is still that mark). Shown at once;
    * when the undo cannot be stored (a full device refuses that write too), the next stored change carries it.
@@ -80,6 +82,13 @@ export interface Outbox extends OutboxView {
   /** A document held back until its files were uploaded is to be sent now (still the same action of the user's). */
   release(collection: CollectionName, id: string): Promise<void>;
   remove(collection: CollectionName, id: string): Promise<void>;
+}
+
+/** A document about to be written, and which write it is when the screen words it apart. */
+export interface PendingDoc {
+  id: string;
+  collection: CollectionName;
+  write?: OutboxEntry['write'];
 }
 
 const DOC_ID = 'outbox';
@@ -148,10 +157,10 @@ export function createOutbox(): Outbox {
       await modify((current) => {
         const earlier = continuing ? current[outboxKey(continuing.collection, continuing.id)] : undefined;
         const action = (earlier?.state !== 'failed' && earlier?.action) || newId();
-        marks = docs.map(({ id, collection }) => {
+        marks = docs.map(({ id, collection, write }) => {
           const key = outboxKey(collection, id);
           const mark = { key, at, previous: current[key] };
-          current[key] = { collection, state: 'pending', at, action };
+          current[key] = { collection, state: 'pending', at, action, ...(write && { write }) };
           return mark;
         });
         return current;
@@ -190,7 +199,9 @@ export function createOutbox(): Outbox {
     },
     refuse(id, collection, reason) {
       return modify((current) => {
-        current[outboxKey(collection, id)] = { collection, state: 'failed', reason, at: Date.now() };
+        const key = outboxKey(collection, id);
+        const write = current[key]?.write;
+        current[key] = { collection, state: 'failed', reason, at: Date.now(), ...(write && { write }) };
         return current;
       });
     },

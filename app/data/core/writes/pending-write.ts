@@ -3,13 +3,12 @@
  * server has it). A step the device refuses leaves no pending mark behind for it or the steps after it, and
  * comes out as a plain sentence for the screen.
  */
-import type { CollectionName } from '../../../model';
-import { outboxKey, type Outbox } from '../replication/outbox-store';
+import { outboxKey, type Outbox, type PendingDoc } from '../replication/outbox-store';
 import { writeTroubleMessage, type WriteAction } from './storage-trouble';
 
 /** One document write and the outbox entries it settles. */
 export interface WriteStep {
-  docs: { id: string; collection: CollectionName }[];
+  docs: PendingDoc[];
   write(): Promise<unknown>;
 }
 

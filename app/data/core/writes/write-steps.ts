@@ -4,6 +4,7 @@
  */
 import type { MessageDoc, TicketDoc } from '../../../model';
 import type { PortalDatabase } from '../database';
+import type { PendingDoc } from '../replication/outbox-store';
 import type { WriteStep } from './pending-write';
 
 /** The ticket as this device holds it; rejects when it is not here. */
@@ -22,13 +23,13 @@ export async function checkConversation(db: PortalDatabase, ticketId: string, co
 
 /**
  * Writes the built `next` over the stored ticket as a patch of only the fields it changed, so a field that
- * replication brought in meanwhile is kept.
+ * replication brought in meanwhile is kept. `write` names it in the outbox when the screen words it apart.
  */
-export function ticketChangeStep(db: PortalDatabase, before: TicketDoc, next: TicketDoc): WriteStep {
+export function ticketChangeStep(db: PortalDatabase, before: TicketDoc, next: TicketDoc, write?: PendingDoc['write']): WriteStep {
   const patch = Object.fromEntries(
     (Object.keys(next) as (keyof TicketDoc)[]).filter((key) => next[key] !== before[key]).map((key) => [key, next[key]]),
   ) as Partial<TicketDoc>;
-  return { docs: [{ id: next.id, collection: 'tickets' }], write: () => db.tickets.findOne(next.id).incrementalPatch(patch) };
+  return { docs: [{ id: next.id, collection: 'tickets', ...(write && { write }) }], write: () => db.tickets.findOne(next.id).incrementalPatch(patch) };
 }
 
 /** Inserts a new ticket. */

@@ -6,20 +6,21 @@
  * queued for upload first (`files/`); the message names them and is sent once they are on the server.
  */
 import {
-  buildCustomerReply, buildFirstMessage, buildNewRequest, buildStatusChange, messageWriteError, newId,
-  ticketWriteError, type AttachmentLimits, type Channel, type NewRequestInput, type SessionUser, type TicketDoc,
-  type WriteContext,
+  buildCustomerReply, buildFirstMessage, buildNewRequest, buildRating, buildStatusChange, messageWriteError, newId,
+  ticketWriteError, type AttachmentLimits, type Channel, type NewRequestInput, type RatingValue, type SessionUser,
+  type TicketDoc, type WriteContext,
 } from '../../../model';
 import type { DeviceFiles, FileLike } from '../files/device-files';
 import type { PortalDatabase } from '../database';
 import { writePending } from './pending-write';
-import type { Outbox } from '../replication/outbox-store';
+import { outboxKey, type Outbox } from '../replication/outbox-store';
 import { REPLY_NOT_SAVED as REPLY, type WriteAction } from './storage-trouble';
 import { throwIfRefused } from './write-error';
 import { checkConversation, messageInsertStep, storedTicket, ticketChangeStep, ticketInsertStep } from './write-steps';
 
 const REQUEST: WriteAction = { notSaved: 'your request was not saved', kept: true, retry: 'submit it again' };
 const RESOLVE: WriteAction = { notSaved: 'the ticket was not marked resolved', kept: false, retry: 'try again' };
+const RATE: WriteAction = { notSaved: 'your rating was not saved', kept: true, retry: 'send it again' };
 
 /** The message text and files of a new request, as the screen gives them. */
 export type RequestInput = Omit<NewRequestInput, 'attachments'> & { files?: readonly FileLike[] };
@@ -77,6 +78,21 @@ export function createWrites(db: PortalDatabase, user: SessionUser, outbox: Outb
       if (!resolved) return;
       throwIfRefused(ticketWriteError(user, ticket, resolved));
       await writePending(outbox, RESOLVE, [ticketChangeStep(db, ticket, resolved)]);
+    },
+
+    /** Rates the answer on a resolved ticket (good or bad, an optional comment), or changes the rating; a no-op when it says the same. */
+    async rate(ticketId: string, value: RatingValue, comment: string): Promise<void> {
+      const ticket = await storedTicket(db, ticketId);
+      const rated = buildRating(ticket, value, comment, Date.now());
+      if (!rated) return;
+      throwIfRefused(ticketWriteError(user, ticket, rated));
+      await writePending(outbox, RATE, [ticketChangeStep(db, ticket, rated, 'rating')]);
+    },
+
+    /** Takes a refused rating's notice away (the screen has shown why it was not saved). */
+    async dismissRatingFailure(ticketId: string): Promise<void> {
+      const entry = outbox.entries()[outboxKey('tickets', ticketId)];
+      if (entry?.state === 'failed' && entry.write === 'rating') await outbox.remove('tickets', ticketId);
     },
   };
 }
