@@ -8,7 +8,7 @@ import { LIMITS, type RatingValue } from '../model/constants';
 import { textLength } from '../model/text-rules';
 import { ratingCommentError } from '../model/writes/rating';
 import type { DeliveryValue } from './delivery-state';
-import { Spinner } from './spinner';
+import { BusySubmitButton } from './spinner';
 import { TextField } from './text-field';
 
 /** The rating as the ticket holds it. */
@@ -174,10 +174,7 @@ function RatingForm(props: {
         <Show when={props.onCancel}>
           {(cancel) => <button type="button" class="button button-secondary" onClick={() => cancel()()}>Cancel</button>}
         </Show>
-        <button type="submit" class="button button-primary" disabled={busy()} aria-busy={busy()}>
-          <Show when={busy()}><Spinner /></Show>
-          Send rating
-        </button>
+        <BusySubmitButton busy={busy()} inline>Send rating</BusySubmitButton>
       </div>
     </form>
   );

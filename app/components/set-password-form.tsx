@@ -1,8 +1,8 @@
 /** The card of a reset or invitation link: New password, Confirm password, Set password; a dead link says so. */
 import { createSignal, Show, type JSX } from 'solid-js';
-import { newPasswordProblems, PASSWORD_MIN } from '../model/password-rule';
+import { newPasswordProblems } from '../model/password-rule';
+import { NewPasswordFields } from './new-password-fields';
 import { BusySubmitButton } from './spinner';
-import { TextField } from './text-field';
 
 /**
  * A refused attempt: the reason in words; `linkGone` when the link itself is used, expired or not valid,
@@ -64,13 +64,8 @@ export function SetPasswordForm(props: SetPasswordFormProps) {
         >
           <p class="login-subtitle">{props.intro}</p>
           <form class="login-form" onSubmit={submit} noValidate>
-            <TextField
-              label="New password" type="password" name="new-password" autocomplete="new-password" required
-              hint={`At least ${PASSWORD_MIN} characters.`} value={password()} onInput={setPassword} error={fieldErrors().password}
-            />
-            <TextField
-              label="Confirm new password" type="password" name="confirm-password" autocomplete="new-password" required
-              value={confirm()} onInput={setConfirm} error={fieldErrors().confirm}
+            <NewPasswordFields
+              password={password()} confirm={confirm()} onPassword={setPassword} onConfirm={setConfirm} errors={fieldErrors()}
             />
             <Show when={problem()}><p class="form-error" role="alert">{problem()!.message}</p></Show>
             <BusySubmitButton busy={busy()}>Set password</BusySubmitButton>

@@ -1,8 +1,9 @@
 /** Settings' password card: current password, new password and its confirmation; a refusal shows at its field. */
 import { createSignal, createUniqueId, Show } from 'solid-js';
-import { newPasswordProblems, PASSWORD_MIN } from '../model/password-rule';
+import { newPasswordProblems } from '../model/password-rule';
+import { NewPasswordFields } from './new-password-fields';
 import { OfflineReason, SavedNote } from './settings-parts';
-import { Spinner } from './spinner';
+import { BusySubmitButton } from './spinner';
 import { TextField } from './text-field';
 
 /** A refused change: the reason, at the field it concerns (`null`: the whole form). */
@@ -58,20 +59,10 @@ export function SettingsPassword(props: SettingsPasswordProps) {
           label="Current password" type="password" name="current-password" autocomplete="current-password" required
           value={current()} onInput={setCurrent} error={errors().current}
         />
-        <TextField
-          label="New password" type="password" name="new-password" autocomplete="new-password" required
-          hint={`At least ${PASSWORD_MIN} characters.`} value={password()} onInput={setPassword} error={errors().password}
-        />
-        <TextField
-          label="Confirm new password" type="password" name="confirm-password" autocomplete="new-password" required
-          value={confirm()} onInput={setConfirm} error={errors().confirm}
-        />
+        <NewPasswordFields password={password()} confirm={confirm()} onPassword={setPassword} onConfirm={setConfirm} errors={errors()} />
         <Show when={errors().form}><p class="form-error" role="alert">{errors().form}</p></Show>
         <div class="settings-actions">
-          <button type="submit" class="button button-primary" disabled={busy() || !props.online} aria-busy={busy()}>
-            <Show when={busy()}><Spinner /></Show>
-            Change password
-          </button>
+          <BusySubmitButton busy={busy()} disabled={!props.online} inline>Change password</BusySubmitButton>
           <OfflineReason online={props.online} />
           <SavedNote shown={done()}>Your password is changed. Your other devices are signed out.</SavedNote>
         </div>

@@ -1,9 +1,9 @@
 /** Settings' profile card: the name (edited and saved) and the email, shown read-only. */
-import { createSignal, createUniqueId, Show } from 'solid-js';
+import { createSignal, createUniqueId } from 'solid-js';
 import { LIMITS } from '../model/constants';
 import { nameError } from '../model/text-rules';
 import { OfflineReason, SavedNote } from './settings-parts';
-import { Spinner } from './spinner';
+import { BusySubmitButton } from './spinner';
 import { TextField } from './text-field';
 
 /** Props: the name and email the device knows; `onSave` resolves to the problem in words, or `null` once saved. */
@@ -59,10 +59,7 @@ export function SettingsProfile(props: SettingsProfileProps) {
           <p class="field-hint">You sign in with this address. To change it, contact your support team.</p>
         </div>
         <div class="settings-actions">
-          <button type="submit" class="button button-primary" disabled={busy() || !props.online} aria-busy={busy()}>
-            <Show when={busy()}><Spinner /></Show>
-            Save name
-          </button>
+          <BusySubmitButton busy={busy()} disabled={!props.online} inline>Save name</BusySubmitButton>
           <OfflineReason online={props.online} />
           <SavedNote shown={saved()}>Your name is saved.</SavedNote>
         </div>
