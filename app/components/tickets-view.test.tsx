@@ -25,7 +25,9 @@ function view(overrides: Partial<TicketsViewProps> = {}) {
   const props: TicketsViewProps = {
     tickets: rows(23), tab: 'all', page: 1, now: NOW,
     onTabChange: vi.fn(), onPageChange: vi.fn(), onOpen: vi.fn(),
-    hrefFor: (id) => `/tickets/${id}`, newRequestHref: '/tickets/new', ...overrides,
+    hrefFor: (id) => `/tickets/${id}`, newRequestHref: '/tickets/new',
+    query: '', onQueryChange: vi.fn(),
+    ...overrides,
   };
   render(() => <TicketsView {...props} />);
   return props;

@@ -1,16 +1,23 @@
-/** My Tickets: the header with New Request, the All / Open / Resolved tabs, the table and pagination. */
+/** My Tickets: the header with New Request, the search, the All / Open / Resolved tabs, the table and pagination. */
 import { Tabs } from '@kobalte/core/tabs';
 import { For, Match, Switch } from 'solid-js';
 import { isInTab, PORTAL_TABS, type PortalTab } from '../model/status';
 import { Pagination } from './pagination';
+import { TicketSearchField } from './ticket-search-field';
+import { searchResultSentence } from './ticket-search-words';
 import { TicketTable, type TicketRow } from './ticket-table';
 
 /** Rows per page. */
 export const PAGE_SIZE = 10;
 
-/** Props: every ticket of the customer (newest activity first; `undefined` while loading) and the view state. */
+/**
+ * Props: the customer's tickets that match the search (newest activity first; `undefined` while loading) and the
+ * view state. The caller filters by `query`; the view filters by tab.
+ */
 export interface TicketsViewProps {
   tickets: TicketRow[] | undefined;
+  query: string;
+  onQueryChange(query: string): void;
   tab: PortalTab;
   page: number;
   now: number;
@@ -35,6 +42,13 @@ export function TicketsView(props: TicketsViewProps) {
   const pages = () => Math.max(1, Math.ceil(filtered().length / PAGE_SIZE));
   const page = () => Math.min(Math.max(1, props.page), pages());
   const rows = () => filtered().slice((page() - 1) * PAGE_SIZE, page() * PAGE_SIZE);
+  const searching = () => props.query.trim() !== '';
+  const searchSentence = () => searchResultSentence(filtered().length, props.tab, props.query);
+  let searchInput: HTMLInputElement | undefined;
+  const clearSearch = () => {
+    props.onQueryChange('');
+    searchInput?.focus();
+  };
 
   return (
     <main class="page" id="main">
@@ -44,6 +58,10 @@ export function TicketsView(props: TicketsViewProps) {
           <span aria-hidden="true" class="button-icon">+</span> New Request
         </a>
       </div>
+      <TicketSearchField
+        query={props.query} onQueryChange={props.onQueryChange} ref={(el) => { searchInput = el; }}
+        announcement={searching() && props.tickets ? searchSentence() : ''}
+      />
       <Tabs value={props.tab} onChange={(v) => props.onTabChange(v as PortalTab)} class="tabs">
         <Tabs.List class="tabs-list" aria-label="Filter by status">
           <For each={TAB_KEYS}>
@@ -61,6 +79,12 @@ export function TicketsView(props: TicketsViewProps) {
               <Switch>
                 <Match when={props.tickets === undefined}>
                   <p class="empty" role="status">Loading your tickets…</p>
+                </Match>
+                <Match when={filtered().length === 0 && searching()}>
+                  <div class="empty empty-search">
+                    <p>{searchSentence()}</p>
+                    <button type="button" class="button button-secondary" onClick={clearSearch}>Clear search</button>
+                  </div>
                 </Match>
                 <Match when={filtered().length === 0}>
                   <p class="empty">{EMPTY[key]}</p>

@@ -9,6 +9,7 @@ export * from './status';
 export * from './text-rules';
 export * from './ticket-merge';
 export * from './ticket-number';
+export * from './ticket-search';
 export * from './ticket.schema';
 export * from './user';
 export * from './writes';

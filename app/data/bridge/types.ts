@@ -33,6 +33,8 @@ export interface TicketSummary extends TicketDoc {
   lastMessage: { authorName: string; authorRole: AuthorRole; body: string; createdAt: number } | null;
   lastActivityAt: number;
   messageCount: number;
+  /** Its subject, description and public messages folded for My Tickets' search (`model/ticket-search.ts`). */
+  searchText: string;
 }
 
 /** Whether a message written on this device reached the server. */

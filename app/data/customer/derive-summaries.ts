@@ -22,11 +22,25 @@ export function activityByTicket(messages: readonly MessageDoc[]): Map<string, A
   return byTicket;
 }
 
+/** The bodies of each ticket's messages, in the order given. */
+export function bodiesByTicket(messages: readonly MessageDoc[]): Map<string, string[]> {
+  const byTicket = new Map<string, string[]>();
+  for (const message of messages) {
+    const bodies = byTicket.get(message.ticketId);
+    if (bodies) bodies.push(message.body);
+    else byTicket.set(message.ticketId, [message.body]);
+  }
+  return byTicket;
+}
+
+/** A ticket summary without its search text, which the caller builds only for rows that changed. */
+export type TicketActivitySummary = Omit<TicketSummary, 'searchText'>;
+
 /** Ticket summaries, newest activity first. */
-export function summarizeTickets(tickets: readonly TicketDoc[], messages: readonly MessageDoc[]): TicketSummary[] {
+export function summarizeTickets(tickets: readonly TicketDoc[], messages: readonly MessageDoc[]): TicketActivitySummary[] {
   const activity = activityByTicket(messages);
   return tickets
-    .map((ticket): TicketSummary => {
+    .map((ticket): TicketActivitySummary => {
       const a = activity.get(ticket.id);
       const last = a?.last;
       return {

@@ -6,8 +6,9 @@
 import { createMemo, type Accessor } from 'solid-js';
 import { combineLatest, map } from 'rxjs';
 import type { MessageDoc, SessionUser, TicketDoc } from '../../model';
+import { ticketSearchText } from '../../model/ticket-search';
 import type { DeviceReads } from '../core/reads';
-import { deliveryOf, ratingDeliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
+import { bodiesByTicket, deliveryOf, ratingDeliveryOf, summarizeConversations, summarizeTickets } from './derive-summaries';
 import { fromObservable } from '../bridge/live-bridge';
 import { outboxKey, type OutboxEntry } from '../core/replication/outbox-store';
 import type { ConversationSummary, Delivery, MessageView, TicketSummary } from '../bridge/types';
@@ -45,10 +46,12 @@ export function createLiveQueries(
       const source = combineLatest([tickets$, publicMessages({ customerId: user.id })]).pipe(
         map(([tickets, messages]) => {
           const byId = new Map(tickets.map((t) => [t.id, t]));
+          const bodies = bodiesByTicket(messages);
+          // Messages are immutable and only ever added, so the count is enough to know the search text is current.
           return cache(summarizeTickets(tickets, messages).map((s) => ({
             id: s.id,
             key: [byId.get(s.id), s.lastMessage?.createdAt, s.lastMessage?.body, s.messageCount],
-            make: () => s,
+            make: () => ({ ...s, searchText: ticketSearchText(s, bodies.get(s.id) ?? []) }),
           })));
         }),
       );
