@@ -1,5 +1,5 @@
 /** The My Tickets table: Ticket #, Subject, Status, Last Message, Last Update; reflows into cards when narrow. */
-import { For } from 'solid-js';
+import { Key } from '@solid-primitives/keyed';
 import type { AuthorRole, TicketStatus } from '../model/constants';
 import { StatusChip, TicketNumberChip } from './chips';
 import { formatDateTime, formatRelative } from './now-clock';
@@ -45,28 +45,30 @@ export function TicketTable(props: TicketTableProps) {
         </tr>
       </thead>
       <tbody>
-        <For each={props.rows}>
+        {/* Keyed by ticket id, not by row object: a row whose ticket changes (a reply arrives) keeps its element, so
+            a keyboard user's focus on its link is not dropped to the page. */}
+        <Key each={props.rows} by={(row) => row.id}>
           {(row) => (
-            <tr class="ticket-row" onClick={(e) => openFromRow(e, row.id)}>
-              <td class="col-number" data-label="Ticket #"><TicketNumberChip number={row.number} /></td>
+            <tr class="ticket-row" onClick={(e) => openFromRow(e, row().id)}>
+              <td class="col-number" data-label="Ticket #"><TicketNumberChip number={row().number} /></td>
               <td class="col-subject" data-label="Subject">
-                <a class="row-link" href={props.hrefFor(row.id)}>{row.subject}</a>
+                <a class="row-link" href={props.hrefFor(row().id)}>{row().subject}</a>
               </td>
-              <td class="col-status" data-label="Status"><StatusChip status={row.status} /></td>
+              <td class="col-status" data-label="Status"><StatusChip status={row().status} /></td>
               <td class="col-last" data-label="Last Message">
-                {row.lastMessage
-                  ? <span class="last-message"><span class="last-author">{row.lastMessage.authorName}</span>
-                      <span class="last-preview">{oneLine(row.lastMessage.body)}</span></span>
+                {row().lastMessage
+                  ? <span class="last-message"><span class="last-author">{row().lastMessage!.authorName}</span>
+                      <span class="last-preview">{oneLine(row().lastMessage!.body)}</span></span>
                   : <span class="muted">No messages yet</span>}
               </td>
               <td class="col-updated" data-label="Last Update">
-                <time datetime={new Date(row.lastActivityAt).toISOString()} title={formatDateTime(row.lastActivityAt)}>
-                  {formatRelative(row.lastActivityAt, props.now)}
+                <time datetime={new Date(row().lastActivityAt).toISOString()} title={formatDateTime(row().lastActivityAt)}>
+                  {formatRelative(row().lastActivityAt, props.now)}
                 </time>
               </td>
             </tr>
           )}
-        </For>
+        </Key>
       </tbody>
     </table>
   );

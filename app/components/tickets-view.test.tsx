@@ -1,6 +1,7 @@
 /** My Tickets with plain props: tabs, paging, chips, relative time, empty tabs, opening a row. */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library';
+import { createSignal } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketStatus } from '../model/constants';
 import type { TicketRow } from './ticket-table';
@@ -88,5 +89,20 @@ describe('TicketsView', () => {
   it('shows a loading state before the tickets arrive', () => {
     view({ tickets: undefined });
     expect(screen.getByText('Loading your tickets…')).toBeInTheDocument();
+  });
+  it('keeps a row and the focus on its link when its ticket changes, as when a reply arrives', () => {
+    const [tickets, setTickets] = createSignal(rows(3));
+    render(() => (
+      <TicketsView tickets={tickets()} tab="all" page={1} now={NOW} onTabChange={vi.fn()} onPageChange={vi.fn()}
+        onOpen={vi.fn()} hrefFor={(id) => `/tickets/${id}`} newRequestHref="/tickets/new" query="" onQueryChange={vi.fn()} />
+    ));
+    const link = screen.getByRole('link', { name: 'Subject 1' });
+    link.focus();
+    setTickets((list) => list.map((row) => row.id === 't1'
+      ? { ...row, lastMessage: { authorName: 'Sam Rivera', authorRole: 'agent', body: 'Fixed now' }, lastActivityAt: NOW }
+      : row));
+    expect(screen.getByText('Fixed now')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Subject 1' })).toBe(link);
+    expect(document.activeElement).toBe(link);
   });
 });
