@@ -71,8 +71,7 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
-          // One browser at a time, after the other projects (Vitest asks a one-worker project for its own group).
+          // Two browsers at once, after the other projects, so that journeys never compete with the CouchDB suites.
           sequence: { groupOrder: 1 },
         },
       },

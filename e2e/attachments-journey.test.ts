@@ -4,7 +4,9 @@
  * name it; a file attached offline is kept through a reload and sent once when the network is back; an SVG with a
  * script downloads and never runs; a file over the limit is refused before sending.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MessageDoc, TicketDoc } from '../app/model';
@@ -135,9 +137,18 @@ describe('attachments journey', () => {
     expect(dialogs).toEqual([]);
     expect(page.url()).toContain(`/tickets/${ticketId}`);
 
-    const huge = Buffer.alloc(25 * 1024 * 1024 + 1);
-    await page.locator('input[type="file"]').setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: huge });
-    await page.getByText('“huge.bin” is 25 MB: a file can be at most 25 MB.').waitFor();
+    // A file on disk goes to Chromium by its path; a 25 MB buffer would cross the DevTools pipe as base64, which
+    // took over a minute when two browsers ran at once.
+    const hugeDir = mkdtempSync(join(tmpdir(), 'harbor-huge-'));
+    const huge = join(hugeDir, 'huge.bin');
+    writeFileSync(huge, '');
+    truncateSync(huge, 25 * 1024 * 1024 + 1);
+    try {
+      await page.locator('input[type="file"]').setInputFiles(huge);
+      await page.getByText('“huge.bin” is 25 MB: a file can be at most 25 MB.').waitFor();
+    } finally {
+      rmSync(hugeDir, { recursive: true, force: true });
+    }
     expect(await page.getByRole('list', { name: 'Files to send' }).count()).toBe(0);
   });
 
