@@ -46,12 +46,14 @@ export function createLiveQueries(
       const source = combineLatest([tickets$, publicMessages({ customerId: user.id })]).pipe(
         map(([tickets, messages]) => {
           const byId = new Map(tickets.map((t) => [t.id, t]));
-          const bodies = bodiesByTicket(messages);
+          // Grouped only when a row is rebuilt: most emissions (a ticket's own write) rebuild none.
+          let bodies: Map<string, string[]> | undefined;
+          const bodiesOf = (id: string) => (bodies ??= bodiesByTicket(messages)).get(id) ?? [];
           // Messages are immutable and only ever added, so the count is enough to know the search text is current.
           return cache(summarizeTickets(tickets, messages).map((s) => ({
             id: s.id,
             key: [byId.get(s.id), s.lastMessage?.createdAt, s.lastMessage?.body, s.messageCount],
-            make: () => ({ ...s, searchText: ticketSearchText(s, bodies.get(s.id) ?? []) }),
+            make: () => ({ ...s, searchText: ticketSearchText(s, bodiesOf(s.id)) }),
           })));
         }),
       );
